@@ -1,0 +1,114 @@
+// The desk's engine: the durable store and every command of the contract, for either transport.
+import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import type { CommandName, DeskEvents, DeskHandlers, EventName } from '../shared/contract';
+import type { Channel } from '../shared/domain';
+import type { EngineContext } from './engine-context';
+import { CHANNELS_SHARD, isUpdatesShard, updatesShard } from './engine-context';
+import { channelHandlers } from './handlers/channel-handlers';
+import { queryHandlers } from './handlers/query-handlers';
+import { scheduleHandlers } from './handlers/schedule-handlers';
+import { storyHandlers } from './handlers/story-handlers';
+import { createMediaStore } from './media-store';
+import type { SettingsStore } from './platform';
+import { StoryIndex } from './story-index';
+import { openStore } from './store/durable-store';
+
+export interface DeskEngine {
+  handlers: DeskHandlers;
+  on<E extends EventName>(event: E, cb: (payload: DeskEvents[E]) => void): () => void;
+  close(): Promise<void>;
+}
+
+export interface DeskEngineOptions {
+  dataDir: string;
+  settings: SettingsStore;
+  /** The clock; tests pass a fixed one. */
+  now?: () => Date;
+}
+
+/** Commands that answer from what is loaded at open, without waiting for every shard. */
+const EARLY_COMMANDS = new Set<CommandName>(['getStatus', 'listChannels', 'listTimeline', 'getSettings', 'setSettings', 'getMedia', 'addAttachment']);
+/** Commands that only read; everything else runs one at a time. */
+const READ_COMMANDS = new Set<CommandName>(['getStatus', 'listChannels', 'getStory', 'listTimeline', 'listRange', 'search', 'listTrash', 'getMedia', 'getSettings']);
+
+export async function createDeskEngine(opts: DeskEngineOptions): Promise<DeskEngine> {
+  await mkdir(opts.dataDir, { recursive: true });
+  const store = await openStore({ dir: `${opts.dataDir}/store`, preload: [CHANNELS_SHARD] });
+  const listeners = new Map<EventName, Set<(payload: never) => void>>();
+  const ctx: EngineContext = {
+    dataDir: opts.dataDir,
+    store,
+    media: createMediaStore(opts.dataDir),
+    settings: opts.settings,
+    stories: new StoryIndex(store),
+    now: opts.now ?? (() => new Date()),
+    newId: randomUUID,
+    emit(event, payload) {
+      for (const cb of listeners.get(event) ?? []) (cb as (p: typeof payload) => void)(payload);
+    },
+  };
+
+  // The first channel's timeline is ready at once; the rest loads in the background.
+  const first = store.all<Channel>(CHANNELS_SHARD).filter((c) => !c.archived).sort((a, b) => a.name.localeCompare(b.name))[0];
+  if (first) await store.ensureShard(updatesShard(first.id));
+  const ready = store.ensureAll().then(() => {
+    for (const key of store.shardKeys()) if (isUpdatesShard(key)) ctx.stories.addShard(key);
+  });
+  ready.catch(() => undefined);
+
+  const raw = {
+    ...channelHandlers(ctx),
+    ...storyHandlers(ctx),
+    ...scheduleHandlers(ctx),
+    ...queryHandlers(ctx),
+    async getStatus() {
+      await ready;
+      return {
+        dataDir: opts.dataDir,
+        problems: [...store.problems],
+        channelCount: store.all(CHANNELS_SHARD).length,
+        updateCount: store.shardKeys().filter(isUpdatesShard).reduce((n, k) => n + store.all(k).length, 0),
+        pendingCount: store.pendingCount(),
+      };
+    },
+    async getSettings() {
+      return ctx.settings.get();
+    },
+    async setSettings(patch: { locale?: 'en' | 'it' | 'fr' }) {
+      return ctx.settings.set(patch);
+    },
+  } satisfies DeskHandlers;
+
+  let queue: Promise<unknown> = Promise.resolve();
+  const serialise = <T>(run: () => Promise<T>): Promise<T> => {
+    const result = queue.then(run, run);
+    queue = result.catch(() => undefined);
+    return result;
+  };
+  const handlers = Object.fromEntries(
+    (Object.keys(raw) as CommandName[]).map((name) => {
+      const fn = raw[name] as (arg: unknown) => Promise<unknown>;
+      const run = async (arg: unknown) => {
+        if (!EARLY_COMMANDS.has(name)) await ready;
+        return fn(arg);
+      };
+      return [name, READ_COMMANDS.has(name) ? run : (arg: unknown) => serialise(() => run(arg))];
+    }),
+  ) as unknown as DeskHandlers;
+
+  return {
+    handlers,
+    on(event, cb) {
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      set.add(cb as (payload: never) => void);
+      return () => set.delete(cb as (payload: never) => void);
+    },
+    async close() {
+      await queue;
+      await ready.catch(() => undefined);
+      await store.close();
+    },
+  };
+}

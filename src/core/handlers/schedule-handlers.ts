@@ -1,0 +1,85 @@
+// Scheduling copies locally: an exact instant, the channel's next free slot, or back to draft.
+import type { CommandArg } from '../../shared/contract';
+import { DeskError } from '../../shared/contract';
+import type { Schedule } from '../../shared/domain';
+import { nextFreeSlot, normalizeInstant } from '../../shared/schedule';
+import type { EngineContext } from '../engine-context';
+import { commitMutation, requireActiveChannel, updatesShard } from '../engine-context';
+import type { UpdateRecord } from '../update-records';
+import { compareForTimeline, toUpdate } from '../update-records';
+import { requireCopy } from './story-handlers';
+
+/** A time a few seconds in the past is still "now" (a slow click), not an error. */
+const PAST_TOLERANCE_MS = 60_000;
+
+const scheduledIn = (ctx: EngineContext, channelId: string): UpdateRecord[] =>
+  ctx.store
+    .all<UpdateRecord>(updatesShard(channelId))
+    .filter((r) => r.deletedAt === null && r.schedule.kind === 'at')
+    .sort(compareForTimeline);
+
+export function scheduleHandlers(ctx: EngineContext) {
+  return {
+    async scheduleCopy({ updateId, schedule }: CommandArg<'scheduleCopy'>) {
+      const rec = requireCopy(ctx, updateId);
+      if (rec.deletedAt !== null) throw new DeskError('conflict', 'This update is in the trash; restore it before scheduling it.');
+      const channel = requireActiveChannel(ctx, rec.channelId);
+      const now = ctx.now();
+      let next: Schedule;
+      if (schedule.kind === 'none') {
+        next = { kind: 'none' };
+      } else if (schedule.kind === 'at') {
+        const at = normalizeInstant(schedule.at);
+        if (Date.parse(at) < now.getTime() - PAST_TOLERANCE_MS) {
+          throw new DeskError('invalid_argument', 'That time has already passed; choose a time in the future.', [
+            { path: 'schedule.at', message: 'this time is in the past' },
+          ]);
+        }
+        next = { kind: 'at', at, mode: 'exact' };
+      } else {
+        if (channel.slots.length === 0) {
+          throw new DeskError('invalid_argument', `"${channel.name}" has no posting slots yet: add some in the channel's settings.`, [
+            { path: 'schedule', message: 'the channel has no posting slots' },
+          ]);
+        }
+        const taken = new Set(scheduledIn(ctx, channel.id).filter((r) => r.id !== rec.id).map((r) => (r.schedule as { at: string }).at));
+        const at = nextFreeSlot(channel.slots, channel.timeZone, now.toISOString(), taken);
+        if (!at) throw new DeskError('conflict', `Every posting slot of "${channel.name}" in the next year is taken.`);
+        next = { kind: 'at', at, mode: 'queue' };
+      }
+      const updated: UpdateRecord = {
+        ...rec,
+        schedule: next,
+        status: next.kind === 'none' ? 'draft' : 'scheduled',
+        updatedAt: now.toISOString(),
+      };
+      await commitMutation(ctx, 'scheduleCopy', { updateId, schedule: next, at: updated.updatedAt }, [
+        { shard: updatesShard(rec.channelId), id: rec.id, record: updated },
+      ]);
+      return toUpdate(updated);
+    },
+
+    async moveInQueue({ updateId, direction }: CommandArg<'moveInQueue'>) {
+      const rec = requireCopy(ctx, updateId);
+      if (rec.deletedAt !== null || rec.schedule.kind !== 'at') {
+        throw new DeskError('conflict', 'Only a scheduled update can move in the queue.');
+      }
+      const queue = scheduledIn(ctx, rec.channelId);
+      const i = queue.findIndex((r) => r.id === rec.id);
+      const j = direction === 'earlier' ? i - 1 : i + 1;
+      const other = queue[j];
+      if (!other || other.schedule.kind !== 'at') {
+        throw new DeskError('conflict', direction === 'earlier' ? 'This update is already first in the queue.' : 'This update is already last in the queue.');
+      }
+      // The two updates trade times: the queue's slots stay where they were.
+      const at = ctx.now().toISOString();
+      const a: UpdateRecord = { ...rec, schedule: { ...other.schedule }, updatedAt: at };
+      const b: UpdateRecord = { ...other, schedule: { ...rec.schedule }, updatedAt: at };
+      await commitMutation(ctx, 'moveInQueue', { updateId, otherId: other.id, at }, [
+        { shard: updatesShard(a.channelId), id: a.id, record: a },
+        { shard: updatesShard(b.channelId), id: b.id, record: b },
+      ]);
+      return [toUpdate(a), toUpdate(b)];
+    },
+  };
+}

@@ -1,0 +1,205 @@
+// The desk API, declared once. Both transports (Electron IPC and browser mode) carry exactly this.
+import { z } from 'zod';
+import type { Channel, Locale, StoreProblem, Story, Update, UpdateStatus } from './domain';
+import { LOCALES, UPDATE_STATUSES } from './domain';
+import {
+  MAX_ATTACHMENT_BYTES,
+  channelFieldsSchema,
+  contentPatchSchema,
+  idSchema,
+  isoInstantSchema,
+  scheduleRequestSchema,
+} from './schemas';
+
+const base64Schema = z
+  .string()
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64')
+  .max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4, 'the file is larger than 50 MB');
+
+/** Argument schemas, one per command: every command takes one object. */
+export const commandArgs = {
+  getStatus: z.object({}),
+  listChannels: z.object({ includeArchived: z.boolean().default(false) }),
+  createChannel: channelFieldsSchema,
+  updateChannel: channelFieldsSchema.partial().extend({ id: idSchema }),
+  setChannelArchived: z.object({ id: idSchema, archived: z.boolean() }),
+  createStory: z.object({
+    channelIds: z.array(idSchema).min(1, 'choose at least one channel').max(50),
+    text: z.string().max(100_000).default(''),
+  }),
+  getStory: z.object({ storyId: idSchema }),
+  editShared: contentPatchSchema.extend({ storyId: idSchema }),
+  editCopy: contentPatchSchema.extend({ updateId: idSchema }),
+  resetCopy: z.object({ updateId: idSchema }),
+  setStoryChannels: z.object({
+    storyId: idSchema,
+    channelIds: z.array(idSchema).min(1, 'a story keeps at least one channel').max(50),
+  }),
+  scheduleCopy: z.object({ updateId: idSchema, schedule: scheduleRequestSchema }),
+  moveInQueue: z.object({ updateId: idSchema, direction: z.enum(['earlier', 'later']) }),
+  duplicateStory: z.object({ storyId: idSchema }),
+  deleteStory: z.object({ storyId: idSchema }),
+  restoreStory: z.object({ storyId: idSchema }),
+  purgeStory: z.object({ storyId: idSchema }),
+  listTimeline: z.object({ channelId: idSchema }),
+  listRange: z.object({ from: isoInstantSchema, to: isoInstantSchema }),
+  search: z.object({
+    text: z.string().max(500).default(''),
+    channelId: idSchema.nullable().default(null),
+    status: z.enum(UPDATE_STATUSES).nullable().default(null),
+    from: isoInstantSchema.nullable().default(null),
+    to: isoInstantSchema.nullable().default(null),
+    limit: z.number().int().min(1).max(1000).default(200),
+  }),
+  listTrash: z.object({}),
+  addAttachment: z.object({
+    name: z.string().trim().min(1).max(255),
+    mime: z.string().min(1).max(255),
+    dataBase64: base64Schema,
+    thumbnailBase64: base64Schema.nullable().default(null),
+  }),
+  getMedia: z.object({ hash: z.string().regex(/^[0-9a-f]{64}$/) }),
+  getSettings: z.object({}),
+  setSettings: z.object({ locale: z.enum(LOCALES).optional() }),
+} satisfies Record<string, z.ZodType>;
+
+export type CommandName = keyof typeof commandArgs;
+/** What a caller passes (defaults may be left out). */
+export type CommandInput<K extends CommandName> = z.input<(typeof commandArgs)[K]>;
+/** What a handler receives, after validation and defaults. */
+export type CommandArg<K extends CommandName> = z.output<(typeof commandArgs)[K]>;
+
+/** One line of the timeline, search results and calendar. */
+export interface UpdateSummary {
+  id: string;
+  storyId: string;
+  channelId: string;
+  status: UpdateStatus;
+  /** Scheduled instant (UTC ISO) or null for an unscheduled draft. */
+  at: string | null;
+  mode: 'exact' | 'queue' | null;
+  /** First line of the text, for lists. */
+  title: string;
+  excerpt: string;
+  attachmentCount: number;
+  hasPoll: boolean;
+  customized: boolean;
+  syncState: Update['syncState'];
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+export interface DeskStatus {
+  dataDir: string;
+  problems: StoreProblem[];
+  channelCount: number;
+  updateCount: number;
+  /** Mutations journaled but not yet acknowledged by a hub. */
+  pendingCount: number;
+}
+
+export interface DeskSettings {
+  locale: Locale | null;
+}
+
+/** Results, one per command. */
+export interface CommandResults {
+  getStatus: DeskStatus;
+  listChannels: Channel[];
+  createChannel: Channel;
+  updateChannel: Channel;
+  setChannelArchived: Channel;
+  createStory: Story;
+  getStory: Story;
+  editShared: Story;
+  editCopy: Update;
+  resetCopy: Update;
+  setStoryChannels: Story;
+  scheduleCopy: Update;
+  moveInQueue: Update[];
+  duplicateStory: Story;
+  deleteStory: { storyId: string; deleted: number };
+  restoreStory: Story;
+  purgeStory: { storyId: string; purged: number };
+  listTimeline: UpdateSummary[];
+  listRange: UpdateSummary[];
+  search: { total: number; results: UpdateSummary[] };
+  listTrash: UpdateSummary[];
+  addAttachment: import('./domain').Attachment;
+  getMedia: { mime: string; dataBase64: string };
+  getSettings: DeskSettings;
+  setSettings: DeskSettings;
+}
+
+type AssertAllResults = { [K in CommandName]: CommandResults[K] };
+export type DeskApi = {
+  [K in CommandName]: (arg: CommandInput<K>) => Promise<AssertAllResults[K]>;
+};
+/** The engine side: receives validated arguments. */
+export type DeskHandlers = {
+  [K in CommandName]: (arg: CommandArg<K>) => Promise<CommandResults[K]>;
+};
+
+/** Events the engine pushes to every open window. */
+export interface DeskEvents {
+  /** Something changed: lists showing these channels or stories should refresh. */
+  changed: { channelIds: string[]; storyIds: string[] };
+  /** The store found a damaged file when opening. */
+  storeProblem: StoreProblem;
+}
+export type EventName = keyof DeskEvents;
+
+export const ERROR_CODES = [
+  'invalid_argument',
+  'not_found',
+  'conflict',
+  'unknown_command',
+  'storage_failure',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** An error as it crosses a transport: a stable code for the UI to translate, and plain words. */
+export interface DeskErrorPayload {
+  code: ErrorCode;
+  message: string;
+  /** Field paths and messages when an argument was refused. */
+  issues?: { path: string; message: string }[];
+}
+
+export class DeskError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: { path: string; message: string }[] | undefined;
+  constructor(code: ErrorCode, message: string, issues?: { path: string; message: string }[]) {
+    super(message);
+    this.name = 'DeskError';
+    this.code = code;
+    this.issues = issues;
+  }
+  toPayload(): DeskErrorPayload {
+    return { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}) };
+  }
+  static fromPayload(p: DeskErrorPayload): DeskError {
+    return new DeskError(p.code, p.message, p.issues);
+  }
+}
+
+/** The reply envelope both transports use. */
+export type DeskReply<T> = { ok: true; value: T } | { ok: false; error: DeskErrorPayload };
+
+export const isCommandName = (name: unknown): name is CommandName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(commandArgs, name);
+
+/** Validates a command's argument; throws a DeskError naming each bad field. */
+export function parseCommandArg<K extends CommandName>(name: K, raw: unknown): CommandArg<K> {
+  const result = commandArgs[name].safeParse(raw ?? {});
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => ({
+      path: i.path.join('.'),
+      message: i.message,
+    }));
+    const summary = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
+    throw new DeskError('invalid_argument', `Invalid ${name} request — ${summary}`, issues);
+  }
+  return result.data as CommandArg<K>;
+}

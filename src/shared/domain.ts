@@ -1,0 +1,104 @@
+// Domain types shared by the engine, the transports and the renderer.
+
+/** The platforms a channel can publish to. */
+export const PLATFORMS = ['telegram', 'whatsapp', 'webhook', 'feed'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+/** UI languages, also the languages a channel may be written in. */
+export const LOCALES = ['en', 'it', 'fr'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** A weekly posting slot: ISO weekday (1 = Monday … 7 = Sunday) and a wall-clock time "HH:mm" in the channel's zone. */
+export interface Slot {
+  weekday: number;
+  time: string;
+}
+
+export interface Channel {
+  id: string;
+  name: string;
+  platform: Platform;
+  /** IANA time zone, e.g. "Europe/Rome". */
+  timeZone: string;
+  language: Locale;
+  description: string;
+  slots: Slot[];
+  archived: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const ATTACHMENT_KINDS = ['image', 'video', 'document'] as const;
+export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
+
+/** A file copied into the app's data folder, addressed by the SHA-256 of its bytes. */
+export interface Attachment {
+  hash: string;
+  name: string;
+  mime: string;
+  kind: AttachmentKind;
+  size: number;
+  /** SHA-256 of a small JPEG/PNG thumbnail, for images. */
+  thumbHash: string | null;
+}
+
+export interface Poll {
+  question: string;
+  options: string[];
+  multipleAnswers: boolean;
+  /** Index of the correct option when the poll is a quiz (Telegram only); null otherwise. */
+  quizCorrectOption: number | null;
+}
+
+/** What a copy says: one source text plus media and an optional poll. */
+export interface Content {
+  text: string;
+  attachments: Attachment[];
+  poll: Poll | null;
+}
+
+/** When a copy goes out. `queue` means it took the channel's next free posting slot. */
+export type Schedule =
+  | { kind: 'none' }
+  | { kind: 'at'; at: string; mode: 'exact' | 'queue' };
+
+export const UPDATE_STATUSES = ['draft', 'scheduled'] as const;
+export type UpdateStatus = (typeof UPDATE_STATUSES)[number];
+
+/** Where a copy stands with the hub. Only `local` exists until the desk syncs. */
+export type SyncState = 'local' | 'pending' | 'synced' | 'failed' | 'changed';
+
+/**
+ * One copy of a story on one channel. Copies of the same story share `storyId`; a copy that
+ * is not `customized` follows the story's shared content.
+ */
+export interface Update extends Content {
+  id: string;
+  storyId: string;
+  channelId: string;
+  customized: boolean;
+  schedule: Schedule;
+  status: UpdateStatus;
+  syncState: SyncState;
+  createdAt: string;
+  updatedAt: string;
+  /** Set when the copy is in the trash. */
+  deletedAt: string | null;
+}
+
+/** A story: its shared content and its copies, one per channel. */
+export interface Story {
+  storyId: string;
+  shared: Content;
+  copies: Update[];
+}
+
+/** Something the store had to repair or set aside when it opened. */
+export interface StoreProblem {
+  kind: 'corrupt-snapshot' | 'corrupt-journal' | 'torn-journal-tail';
+  file: string;
+  /** Where the damaged file was moved to (never deleted). */
+  setAsideAt: string | null;
+  detail: string;
+  at: string;
+}
