@@ -28,9 +28,27 @@ export interface DeskEngineOptions {
 }
 
 /** Commands that answer from what is loaded at open, without waiting for every shard. */
-const EARLY_COMMANDS = new Set<CommandName>(['getStatus', 'listChannels', 'listTimeline', 'getSettings', 'setSettings', 'getMedia', 'addAttachment']);
+const EARLY_COMMANDS = new Set<CommandName>([
+  'getStatus',
+  'listChannels',
+  'listTimeline',
+  'getSettings',
+  'setSettings',
+  'getMedia',
+  'addAttachment',
+]);
 /** Commands that only read; everything else runs one at a time. */
-const READ_COMMANDS = new Set<CommandName>(['getStatus', 'listChannels', 'getStory', 'listTimeline', 'listRange', 'search', 'listTrash', 'getMedia', 'getSettings']);
+const READ_COMMANDS = new Set<CommandName>([
+  'getStatus',
+  'listChannels',
+  'getStory',
+  'listTimeline',
+  'listRange',
+  'search',
+  'listTrash',
+  'getMedia',
+  'getSettings',
+]);
 
 export async function createDeskEngine(opts: DeskEngineOptions): Promise<DeskEngine> {
   await mkdir(opts.dataDir, { recursive: true });
@@ -50,7 +68,10 @@ export async function createDeskEngine(opts: DeskEngineOptions): Promise<DeskEng
   };
 
   // The first channel's timeline is ready at once; the rest loads in the background.
-  const first = store.all<Channel>(CHANNELS_SHARD).filter((c) => !c.archived).sort((a, b) => a.name.localeCompare(b.name))[0];
+  const first = store
+    .all<Channel>(CHANNELS_SHARD)
+    .filter((c) => !c.archived)
+    .sort((a, b) => a.name.localeCompare(b.name))[0];
   if (first) await store.ensureShard(updatesShard(first.id));
   const ready = store.ensureAll().then(() => {
     for (const key of store.shardKeys()) if (isUpdatesShard(key)) ctx.stories.addShard(key);
@@ -68,7 +89,10 @@ export async function createDeskEngine(opts: DeskEngineOptions): Promise<DeskEng
         dataDir: opts.dataDir,
         problems: [...store.problems],
         channelCount: store.all(CHANNELS_SHARD).length,
-        updateCount: store.shardKeys().filter(isUpdatesShard).reduce((n, k) => n + store.all(k).length, 0),
+        updateCount: store
+          .shardKeys()
+          .filter(isUpdatesShard)
+          .reduce((n, k) => n + store.all(k).length, 0),
         pendingCount: store.pendingCount(),
       };
     },

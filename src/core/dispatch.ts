@@ -1,5 +1,5 @@
 // The one place a command crosses from a transport (IPC or HTTP) into the engine's handlers.
-import type { DeskHandlers, DeskReply, EventName } from '../shared/contract';
+import type { DeskEvents, DeskHandlers, DeskReply, EventName } from '../shared/contract';
 import { DeskError, isCommandName, parseCommandArg } from '../shared/contract';
 
 // A Record over EventName makes adding an event to the contract a compile error here until listed.
@@ -7,6 +7,12 @@ const EVENT_FLAGS: Record<EventName, true> = { changed: true, storeProblem: true
 
 /** Every event the engine pushes, for transports that forward them all. */
 export const DESK_EVENT_NAMES = Object.keys(EVENT_FLAGS) as EventName[];
+
+/** What a transport needs from the engine: its handler table and its event stream. */
+export interface DeskTransportTarget {
+  handlers: DeskHandlers;
+  on<E extends EventName>(event: E, cb: (payload: DeskEvents[E]) => void): () => void;
+}
 
 const describeName = (name: unknown): string =>
   typeof name === 'string' ? JSON.stringify(name.slice(0, 80)) : `a ${typeof name}`;

@@ -61,7 +61,10 @@ export function requireChannel(ctx: EngineContext, id: string): Channel {
 export function requireActiveChannel(ctx: EngineContext, id: string): Channel {
   const channel = requireChannel(ctx, id);
   if (channel.archived) {
-    throw new DeskError('conflict', `The channel "${channel.name}" is archived; unarchive it first.`);
+    throw new DeskError(
+      'conflict',
+      `The channel "${channel.name}" is archived; unarchive it first.`,
+    );
   }
   return channel;
 }

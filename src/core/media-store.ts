@@ -10,7 +10,12 @@ import { MAX_ATTACHMENT_BYTES } from '../shared/schemas';
 const MAX_THUMBNAIL_BYTES = 512 * 1024;
 
 export interface MediaStore {
-  add(input: { name: string; mime: string; data: Buffer; thumbnail: Buffer | null }): Promise<Attachment>;
+  add(input: {
+    name: string;
+    mime: string;
+    data: Buffer;
+    thumbnail: Buffer | null;
+  }): Promise<Attachment>;
   read(hash: string): Promise<{ mime: string; data: Buffer }>;
 }
 
@@ -24,7 +29,8 @@ export function kindOfMime(mime: string): AttachmentKind {
 
 /** The image type a thumbnail really is, from its first bytes; null if it is neither JPEG nor PNG. */
 export function sniffThumbnailMime(data: Buffer): 'image/jpeg' | 'image/png' | null {
-  if (data.length > 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg';
+  if (data.length > 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff)
+    return 'image/jpeg';
   const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
   if (data.length > 8 && png.every((b, i) => data[i] === b)) return 'image/png';
   return null;
@@ -64,7 +70,8 @@ export function createMediaStore(dataDir: string): MediaStore {
 
   return {
     async add({ name, mime, data, thumbnail }) {
-      if (data.length === 0) throw new DeskError('invalid_argument', `The file "${name}" is empty.`);
+      if (data.length === 0)
+        throw new DeskError('invalid_argument', `The file "${name}" is empty.`);
       if (data.length > MAX_ATTACHMENT_BYTES) {
         throw new DeskError('invalid_argument', `The file "${name}" is larger than 50 MB.`);
       }
@@ -73,7 +80,10 @@ export function createMediaStore(dataDir: string): MediaStore {
       if (thumbnail) {
         const thumbMime = sniffThumbnailMime(thumbnail);
         if (kind !== 'image' || !thumbMime || thumbnail.length > MAX_THUMBNAIL_BYTES) {
-          throw new DeskError('invalid_argument', 'The thumbnail must be a small JPEG or PNG of an image.');
+          throw new DeskError(
+            'invalid_argument',
+            'The thumbnail must be a small JPEG or PNG of an image.',
+          );
         }
         thumbHash = await put(thumbnail, thumbMime);
       }
@@ -82,7 +92,8 @@ export function createMediaStore(dataDir: string): MediaStore {
     },
     async read(hash) {
       const path = pathOf(hash);
-      if (!(await exists(path))) throw new DeskError('not_found', 'That file is not in the data folder.');
+      if (!(await exists(path)))
+        throw new DeskError('not_found', 'That file is not in the data folder.');
       const meta = JSON.parse(await readFile(`${path}.json`, 'utf8').catch(() => '{}')) as {
         mime?: string;
       };

@@ -62,5 +62,3 @@ export class StoryIndex {
     if (ids?.size === 0) this.byStory.delete(loc.storyId);
   }
 }
-
-

@@ -29,7 +29,9 @@ export function channelHandlers(ctx: EngineContext) {
         .sort((a, b) => a.name.localeCompare(b.name));
     },
 
-    async createChannel(arg: CommandArg<'createChannel'>): Promise<CommandResults['createChannel']> {
+    async createChannel(
+      arg: CommandArg<'createChannel'>,
+    ): Promise<CommandResults['createChannel']> {
       refuseDuplicateName(ctx, arg.name, null);
       const at = ctx.now().toISOString();
       const channel: Channel = {

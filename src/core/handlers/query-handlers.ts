@@ -29,12 +29,19 @@ export function queryHandlers(ctx: EngineContext) {
     },
 
     async listRange({ from, to }: CommandArg<'listRange'>) {
-      if (Date.parse(from) >= Date.parse(to)) throw new DeskError('invalid_argument', 'The range must end after it starts.');
+      if (Date.parse(from) >= Date.parse(to))
+        throw new DeskError('invalid_argument', 'The range must end after it starts.');
       const lo = new Date(from).toISOString();
       const hi = new Date(to).toISOString();
       const out: UpdateRecord[] = [];
       for (const r of everyCopy()) {
-        if (r.deletedAt === null && r.schedule.kind === 'at' && r.schedule.at >= lo && r.schedule.at < hi) out.push(r);
+        if (
+          r.deletedAt === null &&
+          r.schedule.kind === 'at' &&
+          r.schedule.at >= lo &&
+          r.schedule.at < hi
+        )
+          out.push(r);
       }
       return out.sort(compareForTimeline).map(toSummary);
     },
@@ -52,7 +59,9 @@ export function queryHandlers(ctx: EngineContext) {
         const when = r.schedule.kind === 'at' ? r.schedule.at : r.createdAt;
         if ((lo && when < lo) || (hi && when >= hi)) continue;
         if (words.length > 0) {
-          const hay = foldForSearch(r.text + (r.poll ? ` ${r.poll.question} ${r.poll.options.join(' ')}` : ''));
+          const hay = foldForSearch(
+            r.text + (r.poll ? ` ${r.poll.question} ${r.poll.options.join(' ')}` : ''),
+          );
           if (!words.every((w) => hay.includes(w))) continue;
         }
         hits.push(r);
@@ -64,7 +73,9 @@ export function queryHandlers(ctx: EngineContext) {
     async listTrash() {
       const out: UpdateRecord[] = [];
       for (const r of everyCopy()) if (r.deletedAt !== null) out.push(r);
-      return out.sort((a, b) => (b.deletedAt as string).localeCompare(a.deletedAt as string)).map(toSummary);
+      return out
+        .sort((a, b) => (b.deletedAt as string).localeCompare(a.deletedAt as string))
+        .map(toSummary);
     },
   };
 }

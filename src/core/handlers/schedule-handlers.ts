@@ -22,7 +22,11 @@ export function scheduleHandlers(ctx: EngineContext) {
   return {
     async scheduleCopy({ updateId, schedule }: CommandArg<'scheduleCopy'>) {
       const rec = requireCopy(ctx, updateId);
-      if (rec.deletedAt !== null) throw new DeskError('conflict', 'This update is in the trash; restore it before scheduling it.');
+      if (rec.deletedAt !== null)
+        throw new DeskError(
+          'conflict',
+          'This update is in the trash; restore it before scheduling it.',
+        );
       const channel = requireActiveChannel(ctx, rec.channelId);
       const now = ctx.now();
       let next: Schedule;
@@ -31,20 +35,32 @@ export function scheduleHandlers(ctx: EngineContext) {
       } else if (schedule.kind === 'at') {
         const at = normalizeInstant(schedule.at);
         if (Date.parse(at) < now.getTime() - PAST_TOLERANCE_MS) {
-          throw new DeskError('invalid_argument', 'That time has already passed; choose a time in the future.', [
-            { path: 'schedule.at', message: 'this time is in the past' },
-          ]);
+          throw new DeskError(
+            'invalid_argument',
+            'That time has already passed; choose a time in the future.',
+            [{ path: 'schedule.at', message: 'this time is in the past' }],
+          );
         }
         next = { kind: 'at', at, mode: 'exact' };
       } else {
         if (channel.slots.length === 0) {
-          throw new DeskError('invalid_argument', `"${channel.name}" has no posting slots yet: add some in the channel's settings.`, [
-            { path: 'schedule', message: 'the channel has no posting slots' },
-          ]);
+          throw new DeskError(
+            'invalid_argument',
+            `"${channel.name}" has no posting slots yet: add some in the channel's settings.`,
+            [{ path: 'schedule', message: 'the channel has no posting slots' }],
+          );
         }
-        const taken = new Set(scheduledIn(ctx, channel.id).filter((r) => r.id !== rec.id).map((r) => (r.schedule as { at: string }).at));
+        const taken = new Set(
+          scheduledIn(ctx, channel.id)
+            .filter((r) => r.id !== rec.id)
+            .map((r) => (r.schedule as { at: string }).at),
+        );
         const at = nextFreeSlot(channel.slots, channel.timeZone, now.toISOString(), taken);
-        if (!at) throw new DeskError('conflict', `Every posting slot of "${channel.name}" in the next year is taken.`);
+        if (!at)
+          throw new DeskError(
+            'conflict',
+            `Every posting slot of "${channel.name}" in the next year is taken.`,
+          );
         next = { kind: 'at', at, mode: 'queue' };
       }
       const updated: UpdateRecord = {
@@ -53,9 +69,12 @@ export function scheduleHandlers(ctx: EngineContext) {
         status: next.kind === 'none' ? 'draft' : 'scheduled',
         updatedAt: now.toISOString(),
       };
-      await commitMutation(ctx, 'scheduleCopy', { updateId, schedule: next, at: updated.updatedAt }, [
-        { shard: updatesShard(rec.channelId), id: rec.id, record: updated },
-      ]);
+      await commitMutation(
+        ctx,
+        'scheduleCopy',
+        { updateId, schedule: next, at: updated.updatedAt },
+        [{ shard: updatesShard(rec.channelId), id: rec.id, record: updated }],
+      );
       return toUpdate(updated);
     },
 
@@ -69,7 +88,12 @@ export function scheduleHandlers(ctx: EngineContext) {
       const j = direction === 'earlier' ? i - 1 : i + 1;
       const other = queue[j];
       if (!other || other.schedule.kind !== 'at') {
-        throw new DeskError('conflict', direction === 'earlier' ? 'This update is already first in the queue.' : 'This update is already last in the queue.');
+        throw new DeskError(
+          'conflict',
+          direction === 'earlier'
+            ? 'This update is already first in the queue.'
+            : 'This update is already last in the queue.',
+        );
       }
       // The two updates trade times: the queue's slots stay where they were.
       const at = ctx.now().toISOString();

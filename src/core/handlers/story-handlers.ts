@@ -15,10 +15,22 @@ import { contentOf, sharedContentOf, toStory, toUpdate } from '../update-records
 
 type ContentPatch = Partial<Content>;
 
-const put = (rec: UpdateRecord): Effect => ({ shard: updatesShard(rec.channelId), id: rec.id, record: rec });
-const remove = (rec: UpdateRecord): Effect => ({ shard: updatesShard(rec.channelId), id: rec.id, record: null });
+const put = (rec: UpdateRecord): Effect => ({
+  shard: updatesShard(rec.channelId),
+  id: rec.id,
+  record: rec,
+});
+const remove = (rec: UpdateRecord): Effect => ({
+  shard: updatesShard(rec.channelId),
+  id: rec.id,
+  record: null,
+});
 
-const patchOf = (arg: { text?: string; attachments?: Content['attachments']; poll?: Content['poll'] }): ContentPatch => {
+const patchOf = (arg: {
+  text?: string;
+  attachments?: Content['attachments'];
+  poll?: Content['poll'];
+}): ContentPatch => {
   const patch: ContentPatch = {};
   if (arg.text !== undefined) patch.text = arg.text;
   if (arg.attachments !== undefined) patch.attachments = arg.attachments;
@@ -44,7 +56,13 @@ function requireLive(rec: UpdateRecord): void {
   }
 }
 
-function newCopy(ctx: EngineContext, storyId: string, channelId: string, content: Content, at: string): UpdateRecord {
+function newCopy(
+  ctx: EngineContext,
+  storyId: string,
+  channelId: string,
+  content: Content,
+  at: string,
+): UpdateRecord {
   return {
     id: ctx.newId(),
     storyId,
@@ -72,8 +90,15 @@ export function storyHandlers(ctx: EngineContext) {
       unique.forEach((id) => requireActiveChannel(ctx, id));
       const storyId = ctx.newId();
       const at = ctx.now().toISOString();
-      const copies = unique.map((channelId) => newCopy(ctx, storyId, channelId, emptyContent(text), at));
-      await commitMutation(ctx, 'createStory', { storyId, copies: copies.map((c) => ({ id: c.id, channelId: c.channelId })), text, at }, copies.map(put));
+      const copies = unique.map((channelId) =>
+        newCopy(ctx, storyId, channelId, emptyContent(text), at),
+      );
+      await commitMutation(
+        ctx,
+        'createStory',
+        { storyId, copies: copies.map((c) => ({ id: c.id, channelId: c.channelId })), text, at },
+        copies.map(put),
+      );
       return storyView(storyId);
     },
 
@@ -84,7 +109,8 @@ export function storyHandlers(ctx: EngineContext) {
 
     async editShared(arg: CommandArg<'editShared'>) {
       const copies = live(arg.storyId);
-      if (copies.length === 0) throw new DeskError('conflict', 'This story is in the trash; restore it first.');
+      if (copies.length === 0)
+        throw new DeskError('conflict', 'This story is in the trash; restore it first.');
       const patch = patchOf(arg);
       const at = ctx.now().toISOString();
       // Followers take the new text; customised copies keep theirs and remember the shared one.
@@ -102,8 +128,16 @@ export function storyHandlers(ctx: EngineContext) {
       requireLive(rec);
       const patch = patchOf(arg);
       const shared = rec.customized ? rec.shared : contentOf(rec);
-      const next: UpdateRecord = { ...rec, ...patch, customized: true, shared, updatedAt: ctx.now().toISOString() };
-      await commitMutation(ctx, 'editCopy', { updateId: rec.id, patch, at: next.updatedAt }, [put(next)]);
+      const next: UpdateRecord = {
+        ...rec,
+        ...patch,
+        customized: true,
+        shared,
+        updatedAt: ctx.now().toISOString(),
+      };
+      await commitMutation(ctx, 'editCopy', { updateId: rec.id, patch, at: next.updatedAt }, [
+        put(next),
+      ]);
       return toUpdate(next);
     },
 
@@ -113,7 +147,13 @@ export function storyHandlers(ctx: EngineContext) {
       if (!rec.customized) return toUpdate(rec);
       const siblings = live(rec.storyId);
       const shared = rec.shared ?? sharedContentOf(siblings);
-      const next: UpdateRecord = { ...rec, ...contentOf(shared), customized: false, shared: null, updatedAt: ctx.now().toISOString() };
+      const next: UpdateRecord = {
+        ...rec,
+        ...contentOf(shared),
+        customized: false,
+        shared: null,
+        updatedAt: ctx.now().toISOString(),
+      };
       await commitMutation(ctx, 'resetCopy', { updateId, at: next.updatedAt }, [put(next)]);
       return toUpdate(next);
     },
@@ -121,29 +161,50 @@ export function storyHandlers(ctx: EngineContext) {
     async setStoryChannels({ storyId, channelIds }: CommandArg<'setStoryChannels'>) {
       const all = requireStory(ctx, storyId);
       const copies = all.filter((c) => c.deletedAt === null);
-      if (copies.length === 0) throw new DeskError('conflict', 'This story is in the trash; restore it first.');
+      if (copies.length === 0)
+        throw new DeskError('conflict', 'This story is in the trash; restore it first.');
       const wanted = new Set(channelIds);
       const at = ctx.now().toISOString();
       const shared = sharedContentOf(copies);
       const effects: Effect[] = [];
       // A removed copy goes to the trash, so a channel's variant is never lost by unticking a box.
-      for (const c of copies) if (!wanted.has(c.channelId)) effects.push(put({ ...c, deletedAt: at, updatedAt: at }));
+      for (const c of copies)
+        if (!wanted.has(c.channelId)) effects.push(put({ ...c, deletedAt: at, updatedAt: at }));
       for (const channelId of wanted) {
         if (copies.some((c) => c.channelId === channelId)) continue;
         requireActiveChannel(ctx, channelId);
         const trashed = all.find((c) => c.channelId === channelId && c.deletedAt !== null);
-        effects.push(put(trashed ? { ...trashed, deletedAt: null, updatedAt: at } : newCopy(ctx, storyId, channelId, shared, at)));
+        effects.push(
+          put(
+            trashed
+              ? { ...trashed, deletedAt: null, updatedAt: at }
+              : newCopy(ctx, storyId, channelId, shared, at),
+          ),
+        );
       }
       if (effects.length > 0) {
-        const added = effects.map((e) => e.record as UpdateRecord).filter((r) => r.deletedAt === null);
-        await commitMutation(ctx, 'setStoryChannels', { storyId, channelIds, added: added.map((r) => ({ id: r.id, channelId: r.channelId })), at }, effects);
+        const added = effects
+          .map((e) => e.record as UpdateRecord)
+          .filter((r) => r.deletedAt === null);
+        await commitMutation(
+          ctx,
+          'setStoryChannels',
+          {
+            storyId,
+            channelIds,
+            added: added.map((r) => ({ id: r.id, channelId: r.channelId })),
+            at,
+          },
+          effects,
+        );
       }
       return storyView(storyId);
     },
 
     async duplicateStory({ storyId }: CommandArg<'duplicateStory'>) {
       const copies = live(storyId);
-      if (copies.length === 0) throw new DeskError('conflict', 'This story is in the trash; restore it first.');
+      if (copies.length === 0)
+        throw new DeskError('conflict', 'This story is in the trash; restore it first.');
       const newStoryId = ctx.newId();
       const at = ctx.now().toISOString();
       const dupes = copies.map((c): UpdateRecord => ({
@@ -151,7 +212,17 @@ export function storyHandlers(ctx: EngineContext) {
         customized: c.customized,
         shared: c.shared,
       }));
-      await commitMutation(ctx, 'duplicateStory', { storyId, newStoryId, copies: dupes.map((d) => ({ id: d.id, channelId: d.channelId })), at }, dupes.map(put));
+      await commitMutation(
+        ctx,
+        'duplicateStory',
+        {
+          storyId,
+          newStoryId,
+          copies: dupes.map((d) => ({ id: d.id, channelId: d.channelId })),
+          at,
+        },
+        dupes.map(put),
+      );
       return storyView(newStoryId);
     },
 
@@ -159,7 +230,12 @@ export function storyHandlers(ctx: EngineContext) {
       const copies = live(storyId);
       const at = ctx.now().toISOString();
       if (copies.length > 0) {
-        await commitMutation(ctx, 'deleteStory', { storyId, at }, copies.map((c) => put({ ...c, deletedAt: at, updatedAt: at })));
+        await commitMutation(
+          ctx,
+          'deleteStory',
+          { storyId, at },
+          copies.map((c) => put({ ...c, deletedAt: at, updatedAt: at })),
+        );
       }
       return { storyId, deleted: copies.length };
     },
@@ -169,7 +245,10 @@ export function storyHandlers(ctx: EngineContext) {
       const trashed = copies.filter((c) => c.deletedAt !== null);
       if (trashed.length === 0) return storyView(storyId);
       // Restore what the last delete removed, not copies unticked from the story earlier.
-      const lastDelete = trashed.map((c) => c.deletedAt as string).sort().at(-1);
+      const lastDelete = trashed
+        .map((c) => c.deletedAt as string)
+        .sort()
+        .at(-1);
       const now = ctx.now();
       const at = now.toISOString();
       const effects = trashed
@@ -177,7 +256,17 @@ export function storyHandlers(ctx: EngineContext) {
         .map((c) => {
           const past = c.schedule.kind === 'at' && c.schedule.at <= at;
           // A schedule that passed while in the trash becomes a draft again rather than a stale slot.
-          return put(past ? { ...c, deletedAt: null, schedule: { kind: 'none' }, status: 'draft', updatedAt: at } : { ...c, deletedAt: null, updatedAt: at });
+          return put(
+            past
+              ? {
+                  ...c,
+                  deletedAt: null,
+                  schedule: { kind: 'none' },
+                  status: 'draft',
+                  updatedAt: at,
+                }
+              : { ...c, deletedAt: null, updatedAt: at },
+          );
         });
       await commitMutation(ctx, 'restoreStory', { storyId, at }, effects);
       return storyView(storyId);

@@ -49,7 +49,12 @@ export interface DurableStore {
    * Appends the mutation to the journal, fsyncs, then applies its effects in memory.
    * When the promise resolves the mutation survives a crash. Shards touched must be loaded.
    */
-  commit(mutation: { mutationId: string; name: string; args: unknown; effects: Effect[] }): Promise<JournalEntry>;
+  commit(mutation: {
+    mutationId: string;
+    name: string;
+    args: unknown;
+    effects: Effect[];
+  }): Promise<JournalEntry>;
   /** Journaled mutations not yet acknowledged by a hub (the outbox). */
   pendingCount(): number;
   /** Writes dirty shards now (also runs in the background). */

@@ -39,7 +39,15 @@ export function parseInstantMs(iso: string): number {
   const [, y, mo, d, h, mi, s, frac, zulu, sign, offH, offM] = match;
   // Digits beyond milliseconds are dropped (truncated), as Date would.
   const millis = frac ? Number(frac.padEnd(3, '0').slice(0, 3)) : 0;
-  const local = fieldsToMs(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s ?? 0), millis);
+  const local = fieldsToMs(
+    Number(y),
+    Number(mo),
+    Number(d),
+    Number(h),
+    Number(mi),
+    Number(s ?? 0),
+    millis,
+  );
   if (local === null) throw new RangeError(`not a real date and time: ${iso}`);
   let offsetMin = 0;
   if (!zulu) {
@@ -85,5 +93,5 @@ export function localDayNumber(localMs: number): number {
 
 /** ISO weekday (Monday = 1 … Sunday = 7) of a day number; 1970-01-01 was a Thursday. */
 export function isoWeekday(dayNumber: number): number {
-  return (((dayNumber + 3) % 7) + 7) % 7 + 1;
+  return ((((dayNumber + 3) % 7) + 7) % 7) + 1;
 }

@@ -1,0 +1,373 @@
+// The desk's durable store: a journal makes each commit durable (append + fdatasync), sharded lowdb
+// snapshots are checkpoints written in the background, and opening loads only what is needed.
+import { rm } from 'node:fs/promises';
+import type { StoreProblem } from '../../shared/domain';
+import { moveAside, removeTempFiles } from './fs-durable';
+import { encodeEntry, JournalFlushError, listSegments, SegmentWriter } from './journal';
+import type { LastSegmentState } from './journal-recovery';
+import { readJournal } from './journal-recovery';
+import { loadShardRecords } from './shard-loader';
+import { listShardKeysOnDisk, readMeta, writeMeta, writeShardFile } from './snapshot-file';
+import type { StoreLayout } from './store-layout';
+import { createLayoutDirs, shardPath, storeLayout } from './store-layout';
+import type { StoreLock } from './store-lock';
+import { acquireStoreLock } from './store-lock';
+import type { DurableStore, Effect, JournalEntry, OpenStoreOptions, ShardKey } from './store-types';
+
+const DEFAULT_CHECKPOINT_EVERY = 2000;
+const DEFAULT_CHECKPOINT_AFTER_MS = 5000;
+
+/** Opens (or creates) the store in `opts.dir`; resolves once the preload shards and the journal tail are in memory. */
+export async function openStore(opts: OpenStoreOptions): Promise<DurableStore> {
+  const layout = storeLayout(opts.dir);
+  await createLayoutDirs(layout);
+  const lock = acquireStoreLock(layout.dir);
+  const store = new JournaledStore(layout, lock, opts);
+  try {
+    await store.open(opts.preload ?? []);
+  } catch (error) {
+    store.abandon();
+    throw error;
+  }
+  return store;
+}
+
+class JournaledStore implements DurableStore {
+  readonly problems: StoreProblem[] = [];
+  /** Loaded shards. */
+  private readonly shards = new Map<ShardKey, Map<string, unknown>>();
+  /** Every shard that exists, loaded or not. */
+  private readonly known = new Set<ShardKey>();
+  /** Shards that have a snapshot file (what meta.json lists). */
+  private readonly snapshotted = new Set<ShardKey>();
+  private readonly dirty = new Set<ShardKey>();
+  private readonly loads = new Map<ShardKey, Promise<void>>();
+  private readonly checkpointEvery: number;
+  private readonly checkpointAfterMs: number;
+  private writer: SegmentWriter | null = null;
+  private lastSeq = 0;
+  private checkpointSeq = 0;
+  private ackedSeq = 0;
+  private uncheckpointed = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private checkpointQueue: Promise<void> = Promise.resolve();
+  private failure: Error | null = null;
+  private closing = false;
+  private closed: Promise<void> | null = null;
+
+  constructor(
+    private readonly layout: StoreLayout,
+    private readonly lock: StoreLock,
+    opts: OpenStoreOptions,
+  ) {
+    this.checkpointEvery = opts.checkpointEvery ?? DEFAULT_CHECKPOINT_EVERY;
+    this.checkpointAfterMs = opts.checkpointAfterMs ?? DEFAULT_CHECKPOINT_AFTER_MS;
+  }
+
+  /** Loads meta, replays the journal tail over the shards it touches, loads `preload`, opens the journal. */
+  async open(preload: ShardKey[]): Promise<void> {
+    await removeTempFiles(this.layout.dir);
+    await removeTempFiles(this.layout.snapshotsDir);
+    const fromSeq = await this.loadMeta();
+    const segments = await listSegments(this.layout.journalDir);
+    // The tail starts at the last segment that can hold seq fromSeq + 1.
+    const start = Math.max(
+      0,
+      segments.findLastIndex((s) => s.firstSeq <= fromSeq + 1),
+    );
+    const tail: JournalEntry[] = [];
+    const last = await readJournal({
+      segments: segments.slice(start),
+      fromSeq,
+      checkpointSeq: this.checkpointSeq,
+      mayCutTornTail: true,
+      activeName: null,
+      quarantineDir: this.layout.quarantineDir,
+      onEntry: (entry) => tail.push(entry),
+      onProblem: (problem) => this.problems.push(problem),
+    });
+    const touched = new Set(tail.flatMap((entry) => entry.effects.map((effect) => effect.shard)));
+    for (const key of touched) await this.ensureShard(key);
+    for (const entry of tail) this.apply(entry.effects);
+    this.lastSeq = Math.max(
+      this.checkpointSeq,
+      tail.at(-1)?.seq ?? 0,
+      (segments[0]?.firstSeq ?? 1) - 1,
+    );
+    await this.openWriter(last);
+    for (const key of preload) await this.ensureShard(key);
+    this.uncheckpointed = tail.length;
+    if (this.problems.some((p) => p.kind !== 'torn-journal-tail')) {
+      // Write the repaired state now, so the next open starts clean.
+      await this.checkpoint();
+    } else if (tail.length > 0) {
+      this.scheduleCheckpoint(tail.length >= this.checkpointEvery ? 0 : this.checkpointAfterMs);
+    }
+  }
+
+  /** Reads meta.json and returns the seq after which the journal must be replayed. */
+  private async loadMeta(): Promise<number> {
+    const meta = await readMeta(this.layout.metaFile);
+    if (meta.state === 'ok') {
+      this.checkpointSeq = meta.value.checkpointSeq;
+      this.ackedSeq = meta.value.ackedSeq;
+      for (const key of meta.value.shards) {
+        this.known.add(key);
+        this.snapshotted.add(key);
+      }
+      return this.checkpointSeq;
+    }
+    if (meta.state === 'damaged') {
+      const setAsideAt = await moveAside(this.layout.metaFile, this.layout.quarantineDir);
+      this.problems.push({
+        kind: 'corrupt-snapshot',
+        file: this.layout.metaFile,
+        setAsideAt,
+        detail:
+          `The store's meta.json is damaged (${meta.reason}). It was moved to quarantine; the shards were ` +
+          'found from their snapshot files and the whole journal on disk was replayed over them.',
+        at: new Date().toISOString(),
+      });
+    }
+    // Without meta (a new store, a crash before the first checkpoint, or damage) nothing is known to be
+    // checkpointed: replay every segment. Snapshot files found on disk are used as the base.
+    for (const key of await listShardKeysOnDisk(this.layout.snapshotsDir)) {
+      this.known.add(key);
+      this.snapshotted.add(key);
+    }
+    return 0;
+  }
+
+  /** Continues the last segment when it ends at `lastSeq`, else starts a new one. */
+  private async openWriter(last: LastSegmentState | null): Promise<void> {
+    const continues =
+      last !== null &&
+      (last.lastSeq === this.lastSeq ||
+        (last.lastSeq === null && last.info.firstSeq === this.lastSeq + 1));
+    if (last && continues) {
+      this.writer = SegmentWriter.reopen(last.info, last.size, last.lastSeq);
+      return;
+    }
+    // An empty segment with the wrong name holds nothing; it would block the new one's name.
+    if (last && last.lastSeq === null) await rm(last.info.path);
+    this.writer = SegmentWriter.create(this.layout.journalDir, this.lastSeq + 1);
+  }
+
+  ensureShard(key: ShardKey): Promise<void> {
+    if (this.shards.has(key)) return Promise.resolve();
+    let load = this.loads.get(key);
+    if (!load) {
+      load = this.loadShard(key).finally(() => this.loads.delete(key));
+      this.loads.set(key, load);
+    }
+    return load;
+  }
+
+  private async loadShard(key: ShardKey): Promise<void> {
+    const { records, rebuilt } = await loadShardRecords(key, {
+      layout: this.layout,
+      expectSnapshot: this.snapshotted.has(key),
+      checkpointSeq: this.checkpointSeq,
+      activeSegment: this.writer?.info.name ?? null,
+      onProblem: (problem) => this.problems.push(problem),
+    });
+    // A commit may have created a brand-new shard while we looked for its (absent) file.
+    if (this.shards.has(key)) return;
+    this.shards.set(key, records);
+    this.known.add(key);
+    if (rebuilt) this.dirty.add(key);
+  }
+
+  async ensureAll(): Promise<void> {
+    // One at a time: peak memory stays at one shard's JSON text plus the loaded records.
+    for (const key of [...this.known]) await this.ensureShard(key);
+  }
+
+  shardKeys(): ShardKey[] {
+    return [...this.known];
+  }
+
+  get<T>(shard: ShardKey, id: string): T | undefined {
+    return this.loaded(shard)?.get(id) as T | undefined;
+  }
+
+  all<T>(shard: ShardKey): T[] {
+    const records = this.loaded(shard);
+    return records ? ([...records.values()] as T[]) : [];
+  }
+
+  /** A loaded shard; undefined for a shard that does not exist; throws for one not loaded yet. */
+  private loaded(shard: ShardKey): Map<string, unknown> | undefined {
+    const records = this.shards.get(shard);
+    if (!records && this.known.has(shard)) {
+      throw new Error(`Shard "${shard}" is not loaded: call ensureShard("${shard}") first.`);
+    }
+    return records;
+  }
+
+  async commit(mutation: {
+    mutationId: string;
+    name: string;
+    args: unknown;
+    effects: Effect[];
+  }): Promise<JournalEntry> {
+    if (this.closing) throw new Error('The store is closed.');
+    if (this.failure) throw this.failure;
+    for (const effect of mutation.effects) this.checkEffect(effect);
+    const seq = this.lastSeq + 1;
+    const entry: JournalEntry = { ...mutation, seq, at: new Date().toISOString() };
+    const { line, json } = encodeEntry(entry);
+    try {
+      this.writer!.append(line, seq);
+    } catch (error) {
+      if (error instanceof JournalFlushError) this.failure = error;
+      throw error;
+    }
+    this.lastSeq = seq;
+    // Memory holds what replay would produce (the JSON round trip), not the caller's objects.
+    const durable = JSON.parse(json) as JournalEntry;
+    this.apply(durable.effects);
+    this.uncheckpointed++;
+    this.scheduleCheckpoint(
+      this.uncheckpointed >= this.checkpointEvery ? 0 : this.checkpointAfterMs,
+    );
+    return durable;
+  }
+
+  private checkEffect(effect: Effect): void {
+    if (typeof effect.shard !== 'string' || effect.shard === '' || typeof effect.id !== 'string') {
+      throw new Error('Each effect needs a shard key and a record id (non-empty strings).');
+    }
+    if (effect.record === undefined)
+      throw new Error(`Effect on ${effect.shard}/${effect.id}: use null to remove.`);
+    if (
+      !this.shards.has(effect.shard) &&
+      (this.known.has(effect.shard) || this.loads.has(effect.shard))
+    ) {
+      throw new Error(
+        `Shard "${effect.shard}" is not loaded: call ensureShard("${effect.shard}") before committing.`,
+      );
+    }
+  }
+
+  /** Applies effects in memory; they are idempotent, so replaying one already applied is harmless. */
+  private apply(effects: Effect[]): void {
+    for (const { shard, id, record } of effects) {
+      let records = this.shards.get(shard);
+      if (!records) {
+        records = new Map();
+        this.shards.set(shard, records);
+      }
+      if (record === null) records.delete(id);
+      else records.set(id, record);
+      this.known.add(shard);
+      this.dirty.add(shard);
+    }
+  }
+
+  pendingCount(): number {
+    return this.lastSeq - this.ackedSeq;
+  }
+
+  /** Runs a checkpoint after `delayMs`, unless one is already due sooner. */
+  private scheduleCheckpoint(delayMs: number): void {
+    if (this.timer && delayMs > 0) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      // A failed background checkpoint leaves the shards dirty; the journal still holds everything.
+      this.checkpoint().catch(() => this.scheduleCheckpoint(this.checkpointAfterMs));
+    }, delayMs);
+    this.timer.unref();
+  }
+
+  checkpoint(): Promise<void> {
+    const run = this.checkpointQueue.then(() => this.runCheckpoint());
+    this.checkpointQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Rotates the journal at the current seq, writes the dirty shards, then meta.json. Each shard is
+   * serialised when its write starts, so it holds at least everything up to `upto`; replaying the
+   * tail over effects it already holds is harmless.
+   */
+  private async runCheckpoint(): Promise<void> {
+    if (this.failure) throw this.failure;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const upto = this.lastSeq;
+    const keys = [...this.dirty];
+    if (keys.length === 0 && upto === this.checkpointSeq) return;
+    this.dirty.clear();
+    this.uncheckpointed = 0;
+    this.rotate(upto);
+    try {
+      for (const key of keys) {
+        await writeShardFile(shardPath(this.layout, key), key, this.lastSeq, this.shards.get(key)!);
+        this.snapshotted.add(key);
+      }
+      await writeMeta(this.layout.metaFile, {
+        checkpointSeq: upto,
+        ackedSeq: this.ackedSeq,
+        shards: [...this.snapshotted].sort(),
+      });
+      this.checkpointSeq = upto;
+    } catch (error) {
+      for (const key of keys) this.dirty.add(key);
+      throw error;
+    }
+  }
+
+  /** Starts a new segment at `upto + 1`, so the tail after this checkpoint is whole segments. */
+  private rotate(upto: number): void {
+    const old = this.writer!;
+    if (old.empty) return;
+    this.writer = SegmentWriter.create(this.layout.journalDir, upto + 1);
+    old.close();
+  }
+
+  close(): Promise<void> {
+    this.closed ??= this.closeOnce();
+    return this.closed;
+  }
+
+  private async closeOnce(): Promise<void> {
+    this.closing = true;
+    try {
+      if (!this.failure) await this.checkpoint();
+    } finally {
+      this.abandon();
+    }
+  }
+
+  /** Closes files and forgets the lock in this process, leaving the LOCK file as a dead process would. */
+  crash(): void {
+    this.closing = true;
+    this.closed = Promise.resolve();
+    if (this.timer) clearTimeout(this.timer);
+    this.writer?.close();
+    this.writer = null;
+    this.lock.forget();
+  }
+
+  /** Releases files and the lock without writing anything. */
+  abandon(): void {
+    this.closing = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.writer?.close();
+    this.writer = null;
+    this.lock.release();
+  }
+}
+
+/**
+ * Stops a store the way a killed process would: files closed, nothing written, the LOCK file left
+ * behind. For crash tests and fault drills; the store is unusable afterwards.
+ */
+export function simulateCrash(store: DurableStore): void {
+  if (!(store instanceof JournaledStore))
+    throw new Error('simulateCrash needs a store made by openStore');
+  store.crash();
+}

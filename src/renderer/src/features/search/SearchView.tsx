@@ -1,0 +1,197 @@
+// Search every copy by text, channel, status and date; results in a virtual list.
+import { useQuery } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { UpdateStatus } from '../../../../shared/domain';
+import type { Channel } from '../../../../shared/domain';
+import { UPDATE_STATUSES } from '../../../../shared/domain';
+import { addDays, wallTimeToInstant } from '../../../../shared/schedule';
+import { UpdateRow } from '../../components/UpdateRow';
+import { statusLabel } from '../../i18n/labels';
+import { EDITOR_ZONE } from '../../lib/time-zones';
+import { searchQueries } from './search-queries';
+
+const TYPING_PAUSE_MS = 200;
+const RESULT_ROW_PX = 68;
+const RESULT_LIMIT = 1000;
+
+interface SearchViewProps {
+  channels: Channel[];
+  onOpen: (storyId: string) => void;
+  /** Changes whenever the editor asks for the search field (Ctrl+F). */
+  focusSignal: number;
+}
+
+/** The search page. */
+export function SearchView({ channels, onOpen, focusSignal }: SearchViewProps) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [debounced, setDebounced] = useState('');
+  const [channelId, setChannelId] = useState('');
+  const [status, setStatus] = useState<UpdateStatus | ''>('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const inputRef = useRef<HTMLInputElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const ids = { text: useId(), channel: useId(), status: useId(), from: useId(), to: useId() };
+
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(text), TYPING_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [text]);
+  useEffect(() => {
+    inputRef.current?.focus();
+  }, [focusSignal]);
+
+  // Dates are whole days in the editor's zone; "to" includes its day.
+  const fromIso = from ? wallTimeToInstant(`${from}T00:00`, EDITOR_ZONE) : null;
+  const toStart = to ? wallTimeToInstant(`${to}T00:00`, EDITOR_ZONE) : null;
+  const toIso = toStart ? addDays(toStart, 1, EDITOR_ZONE) : null;
+  const query = useQuery(
+    searchQueries.results({
+      text: debounced,
+      channelId: channelId || null,
+      status: status || null,
+      from: fromIso,
+      to: toIso,
+      limit: RESULT_LIMIT,
+    }),
+  );
+  const results = query.data?.results ?? [];
+  const byId = new Map(channels.map((c) => [c.id, c]));
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- see TimelineView
+  const virtualizer = useVirtualizer({
+    count: results.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => RESULT_ROW_PX,
+    getItemKey: (i) => results[i]?.id ?? i,
+    overscan: 8,
+  });
+
+  return (
+    <section className="view view-search" aria-labelledby="search-title" data-testid="search-view">
+      <header className="view-header">
+        <h1 id="search-title">{t('search.title')}</h1>
+      </header>
+      <form className="search-form" role="search" onSubmit={(e) => e.preventDefault()}>
+        <div className="field grow">
+          <label htmlFor={ids.text}>{t('search.text')}</label>
+          <input
+            ref={inputRef}
+            id={ids.text}
+            type="search"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            placeholder={t('search.placeholder')}
+            aria-keyshortcuts="Control+F Meta+F"
+            data-testid="search-text"
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.channel}>{t('search.channel')}</label>
+          <select
+            id={ids.channel}
+            value={channelId}
+            onChange={(e) => setChannelId(e.target.value)}
+            data-testid="search-channel"
+          >
+            <option value="">{t('search.anyChannel')}</option>
+            {channels.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.status}>{t('search.status')}</label>
+          <select
+            id={ids.status}
+            value={status}
+            onChange={(e) => setStatus(e.target.value as UpdateStatus | '')}
+            data-testid="search-status"
+          >
+            <option value="">{t('search.anyStatus')}</option>
+            {UPDATE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {statusLabel(s, t)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.from}>{t('search.from')}</label>
+          <input
+            id={ids.from}
+            type="date"
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            data-testid="search-from"
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.to}>{t('search.to')}</label>
+          <input
+            id={ids.to}
+            type="date"
+            value={to}
+            onChange={(e) => setTo(e.target.value)}
+            data-testid="search-to"
+          />
+        </div>
+      </form>
+      <p className="search-summary" role="status" data-testid="search-summary">
+        {query.isFetching && !query.data
+          ? t('search.searching')
+          : query.data
+            ? query.data.total > results.length
+              ? t('search.countLimited', { total: query.data.total, shown: results.length })
+              : t('search.count', { total: query.data.total })
+            : ''}
+      </p>
+      {query.isError ? (
+        <p role="alert" className="inline-error">
+          {t('search.failed')}
+        </p>
+      ) : null}
+      <div
+        ref={scrollRef}
+        className="virtual-scroll"
+        role="list"
+        aria-label={t('search.results')}
+        data-testid="search-results"
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((v) => {
+            const s = results[v.index]!;
+            return (
+              <div
+                key={v.key}
+                className="virtual-row"
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: v.size,
+                  transform: `translateY(${v.start}px)`,
+                }}
+              >
+                <UpdateRow
+                  summary={s}
+                  channel={byId.get(s.channelId)}
+                  showChannel
+                  timeStyle="short"
+                  onOpen={onOpen}
+                  position={{ index: v.index, size: results.length }}
+                />
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </section>
+  );
+}

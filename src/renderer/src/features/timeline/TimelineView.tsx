@@ -1,0 +1,261 @@
+// A channel's timeline: scheduled copies grouped by day in the channel's zone, then drafts.
+// Virtualised, so a channel with 10,000 copies scrolls as smoothly as one with ten.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { UpdateSummary } from '../../../../shared/contract';
+import type { Channel } from '../../../../shared/domain';
+import { offsetLabel } from '../../../../shared/schedule';
+import { PlatformBadge } from '../../components/Badges';
+import { UpdateRow } from '../../components/UpdateRow';
+import { useLocale } from '../../i18n/use-locale';
+import { useNotices } from '../../shell/Notices';
+import { desk } from '../../api/desk-client';
+import { RescheduleDialog } from '../composer/RescheduleDialog';
+import { buildTimelineRows, rowIndexOf } from './timeline-rows';
+import { timelineKeys, timelineQueries } from './timeline-queries';
+
+const HEADER_ROW_PX = 40;
+const UPDATE_ROW_PX = 68;
+
+interface TimelineViewProps {
+  channel: Channel;
+  channels: Channel[];
+  onOpen: (storyId: string) => void;
+  onEditChannel: () => void;
+  onNewUpdate: () => void;
+}
+
+/** The timeline of one channel. */
+export function TimelineView({ channel, onOpen, onEditChannel, onNewUpdate }: TimelineViewProps) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const notices = useNotices();
+  const client = useQueryClient();
+  const query = useQuery(timelineQueries.channel(channel.id));
+  const rows = useMemo(
+    () => buildTimelineRows(query.data ?? [], channel.timeZone),
+    [query.data, channel.timeZone],
+  );
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const pendingFocus = useRef<string | null>(null);
+  const [rescheduling, setRescheduling] = useState<UpdateSummary | null>(null);
+  const dayFormat = useMemo(
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: channel.timeZone,
+      }),
+    [locale, channel.timeZone],
+  );
+
+  // TanStack Virtual returns fresh functions each render; the React Compiler must not memoise around it.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => (rows[i]?.kind === 'update' ? UPDATE_ROW_PX : HEADER_ROW_PX),
+    getItemKey: (i) => rows[i]?.key ?? i,
+    overscan: 8,
+  });
+
+  /** Scrolls a row into view and focuses it once it is rendered. */
+  const focusRow = (updateId: string) => {
+    const index = rowIndexOf(rows, updateId);
+    if (index < 0) return;
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    requestAnimationFrame(() => {
+      scrollRef.current?.querySelector<HTMLElement>(`[data-update-id="${updateId}"]`)?.focus();
+    });
+  };
+
+  // After a move the row sits at a new index: follow it with the focus.
+  useEffect(() => {
+    const id = pendingFocus.current;
+    if (!id || rowIndexOf(rows, id) < 0) return;
+    pendingFocus.current = null;
+    const index = rowIndexOf(rows, id);
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    requestAnimationFrame(() => {
+      scrollRef.current?.querySelector<HTMLElement>(`[data-update-id="${id}"]`)?.focus();
+    });
+  }, [rows, virtualizer]);
+
+  const move = useMutation({
+    mutationFn: (v: { updateId: string; direction: 'earlier' | 'later' }) => desk.moveInQueue(v),
+    onSuccess: (_updates, v) => {
+      pendingFocus.current = v.updateId;
+      void client.invalidateQueries({ queryKey: timelineKeys.channel(channel.id) });
+    },
+    onError: notices.error,
+  });
+
+  const updates = rows.filter((r) => r.kind === 'update');
+  const scheduledCount = (query.data ?? []).filter((s) => s.at !== null).length;
+  const draftCount = (query.data ?? []).length - scheduledCount;
+
+  const onRowKey = (s: UpdateSummary, e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.target !== e.currentTarget) return;
+    if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+      e.preventDefault();
+      if (s.at)
+        move.mutate({ updateId: s.id, direction: e.key === 'ArrowUp' ? 'earlier' : 'later' });
+      return;
+    }
+    if (!e.altKey && !e.ctrlKey && !e.metaKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+      e.preventDefault();
+      const i = updates.findIndex((r) => r.kind === 'update' && r.summary.id === s.id);
+      const next = updates[e.key === 'ArrowUp' ? i - 1 : i + 1];
+      if (next && next.kind === 'update') focusRow(next.summary.id);
+    }
+  };
+
+  return (
+    <section
+      className="view view-timeline"
+      aria-labelledby="timeline-title"
+      data-testid="timeline-view"
+    >
+      <header className="view-header">
+        <div>
+          <h1 id="timeline-title">{channel.name}</h1>
+          <p className="view-subtitle">
+            <PlatformBadge platform={channel.platform} />
+            <span>
+              {channel.timeZone} ({offsetLabel(new Date().toISOString(), channel.timeZone)})
+            </span>
+            <span>{t('timeline.counts', { scheduled: scheduledCount, drafts: draftCount })}</span>
+            {channel.archived ? <span className="badge">{t('channel.archivedBadge')}</span> : null}
+          </p>
+        </div>
+        <div className="view-actions">
+          <button
+            type="button"
+            className="button"
+            onClick={onEditChannel}
+            data-testid="edit-channel"
+          >
+            {t('timeline.editChannel')}
+          </button>
+          {!channel.archived ? (
+            <button type="button" className="button button-primary" onClick={onNewUpdate}>
+              {t('nav.newUpdate')}
+            </button>
+          ) : null}
+        </div>
+      </header>
+      {query.isError ? (
+        <p role="alert" className="inline-error">
+          {t('timeline.loadFailed')}
+        </p>
+      ) : null}
+      {query.isSuccess && rows.length === 0 ? (
+        <div className="empty-state">
+          <p>{t('timeline.empty')}</p>
+        </div>
+      ) : null}
+      <p className="visually-hidden" id="timeline-keys">
+        {t('timeline.keyboardHelp')}
+      </p>
+      <div
+        ref={scrollRef}
+        className="virtual-scroll"
+        role="list"
+        aria-label={t('timeline.listLabel', { name: channel.name })}
+        aria-describedby="timeline-keys"
+        data-testid="timeline-list"
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((v) => {
+            const row = rows[v.index]!;
+            const style = {
+              position: 'absolute' as const,
+              top: 0,
+              left: 0,
+              right: 0,
+              height: v.size,
+              transform: `translateY(${v.start}px)`,
+            };
+            if (row.kind === 'day') {
+              return (
+                <div key={v.key} role="listitem" className="list-heading" style={style}>
+                  <h2>{dayFormat.format(new Date(row.firstAt))}</h2>
+                </div>
+              );
+            }
+            if (row.kind === 'drafts') {
+              return (
+                <div key={v.key} role="listitem" className="list-heading" style={style}>
+                  <h2>{t('timeline.drafts', { n: row.count })}</h2>
+                </div>
+              );
+            }
+            const s = row.summary;
+            return (
+              <div key={v.key} style={style} className="virtual-row">
+                <UpdateRow
+                  summary={s}
+                  channel={channel}
+                  timeStyle="time"
+                  onOpen={onOpen}
+                  onKeyDown={(e) => onRowKey(s, e)}
+                  position={{ index: v.index, size: rows.length }}
+                  actions={
+                    <>
+                      {s.at ? (
+                        <>
+                          <button
+                            type="button"
+                            className="icon-button"
+                            aria-label={t('timeline.earlier')}
+                            title={t('timeline.earlier')}
+                            disabled={move.isPending}
+                            onClick={() => move.mutate({ updateId: s.id, direction: 'earlier' })}
+                            data-testid="move-earlier"
+                          >
+                            ↑
+                          </button>
+                          <button
+                            type="button"
+                            className="icon-button"
+                            aria-label={t('timeline.later')}
+                            title={t('timeline.later')}
+                            disabled={move.isPending}
+                            onClick={() => move.mutate({ updateId: s.id, direction: 'later' })}
+                            data-testid="move-later"
+                          >
+                            ↓
+                          </button>
+                        </>
+                      ) : null}
+                      <button
+                        type="button"
+                        className="button button-small"
+                        onClick={() => setRescheduling(s)}
+                        data-testid="reschedule"
+                      >
+                        {t('timeline.reschedule')}
+                      </button>
+                    </>
+                  }
+                />
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      {rescheduling ? (
+        <RescheduleDialog
+          summary={rescheduling}
+          channel={channel}
+          onClose={() => setRescheduling(null)}
+        />
+      ) : null}
+    </section>
+  );
+}
