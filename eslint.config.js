@@ -47,7 +47,16 @@ export default tseslint.config(
   },
   layer(
     ['src/shared/**'],
-    [...NODE_BUILTINS, 'electron', '**/core/**', '**/main/**', '**/preload/**', '**/renderer/**', '**/hub/**', '**/host/**'],
+    [
+      ...NODE_BUILTINS,
+      'electron',
+      '**/core/**',
+      '**/main/**',
+      '**/preload/**',
+      '**/renderer/**',
+      '**/hub/**',
+      '**/host/**',
+    ],
     'shared/ runs anywhere: it imports only shared/ and pure packages.',
   ),
   layer(
@@ -57,7 +66,15 @@ export default tseslint.config(
   ),
   layer(
     ['src/renderer/**'],
-    [...NODE_BUILTINS, 'electron', '**/core/**', '**/main/**', '**/preload/**', '**/hub/**', '**/host/**'],
+    [
+      ...NODE_BUILTINS,
+      'electron',
+      '**/core/**',
+      '**/main/**',
+      '**/preload/**',
+      '**/hub/**',
+      '**/host/**',
+    ],
     'The renderer talks to the engine only through the typed contract in shared/.',
   ),
   layer(

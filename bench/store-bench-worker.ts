@@ -3,6 +3,7 @@
 //   store <dir> <updates> <edits>    open with preload, then durable edits, then close
 //   naive <file> <updates> <edits>   one lowdb JSONFilePreset file holding every update, db.write() per edit
 // Prints `RESULT <json>` as its last line.
+import { closeSync, fdatasyncSync, openSync, rmSync, writeSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { JSONFilePreset } from 'lowdb/node';
@@ -14,6 +15,7 @@ import { channelId, makeChannels, makeUpdate, newsText, seededRandom } from './u
 export const CHANNEL_COUNT = 20;
 const BUILD_BATCH = 100;
 const DATA_SEED = 20250101;
+const DISK_BASELINE_WRITES = 1000;
 
 const maxRssMb = () => round(process.resourceUsage().maxRSS / 1024, 1);
 
@@ -70,6 +72,7 @@ async function measureStore(dir: string, updates: number, edits: number): Promis
   if (store.all(firstChannel).length !== updates / CHANNEL_COUNT)
     throw new Error('first channel not loaded');
   await store.ensureAll();
+  const disk = diskBaseline(path.join(dir, 'disk-baseline.tmp'));
   const segmentsBefore = (await readdir(path.join(dir, 'journal'))).length;
   const random = seededRandom(DATA_SEED + 1);
   const latencies: number[] = [];
@@ -93,6 +96,8 @@ async function measureStore(dir: string, updates: number, edits: number): Promis
   const checkpointsDuringEdits = (await readdir(path.join(dir, 'journal'))).length - segmentsBefore;
   await store.close();
   report({
+    disk_p50_ms: round(percentile(disk, 50)),
+    disk_p99_ms: round(percentile(disk, 99)),
     open_ms: round(openMs, 1),
     rss_after_open_mb: rssAfterOpenMb,
     edits,
@@ -102,6 +107,25 @@ async function measureStore(dir: string, updates: number, edits: number): Promis
     checkpoints_during_edits: checkpointsDuringEdits,
     rss_mb: maxRssMb(),
   });
+}
+
+/** What the disk alone costs: a 450-byte append plus fdatasync, timed like a commit. */
+function diskBaseline(file: string): number[] {
+  const line = Buffer.alloc(450, 0x61);
+  const fd = openSync(file, 'a');
+  const latencies: number[] = [];
+  try {
+    for (let i = 0; i < DISK_BASELINE_WRITES; i++) {
+      const started = performance.now();
+      writeSync(fd, line);
+      fdatasyncSync(fd);
+      latencies.push(performance.now() - started);
+    }
+  } finally {
+    closeSync(fd);
+    rmSync(file);
+  }
+  return latencies;
 }
 
 async function measureNaive(file: string, updates: number, edits: number): Promise<void> {

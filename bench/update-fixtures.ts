@@ -49,10 +49,13 @@ function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)]!;
 }
 
-/** Newsroom-like text of roughly `minChars`–`minChars + 250` characters. */
-export function newsText(random: () => number, minChars = 120): string {
+/**
+ * Newsroom-like text of roughly `minChars`–`minChars + 160` characters (plus one sentence); with the other fields an
+ * update is then 300–600 bytes of JSON, about 450 on average (ARCHITECTURE.md: 43 MB per 100k).
+ */
+export function newsText(random: () => number, minChars = 0): string {
   let text = `${pick(random, TOPICS)} — ${pick(random, PLACES)}.`;
-  const target = minChars + Math.floor(random() * 250);
+  const target = minChars + Math.floor(random() * 160);
   while (text.length < target) {
     const sentence = pick(random, SENTENCES)
       .replace('{place}', pick(random, PLACES))

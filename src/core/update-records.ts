@@ -15,7 +15,8 @@ const EXCERPT_CHARS = 160;
 
 /** The public view of a stored copy. */
 export function toUpdate(rec: UpdateRecord): Update {
-  const { shared: _shared, ...update } = rec;
+  const update: Update & { shared?: Content | null } = { ...rec };
+  delete update.shared;
   return update;
 }
 

@@ -1,6 +1,14 @@
 // The desk API, declared once. Both transports (Electron IPC and browser mode) carry exactly this.
 import { z } from 'zod';
-import type { Channel, Locale, StoreProblem, Story, Update, UpdateStatus } from './domain';
+import type {
+  Attachment,
+  Channel,
+  Locale,
+  StoreProblem,
+  Story,
+  Update,
+  UpdateStatus,
+} from './domain';
 import { LOCALES, UPDATE_STATUSES } from './domain';
 import {
   MAX_ATTACHMENT_BYTES,
@@ -125,7 +133,7 @@ export interface CommandResults {
   listRange: UpdateSummary[];
   search: { total: number; results: UpdateSummary[] };
   listTrash: UpdateSummary[];
-  addAttachment: import('./domain').Attachment;
+  addAttachment: Attachment;
   getMedia: { mime: string; dataBase64: string };
   getSettings: DeskSettings;
   setSettings: DeskSettings;
@@ -177,7 +185,11 @@ export class DeskError extends Error {
     this.issues = issues;
   }
   toPayload(): DeskErrorPayload {
-    return { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}) };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.issues ? { issues: this.issues } : {}),
+    };
   }
   static fromPayload(p: DeskErrorPayload): DeskError {
     return new DeskError(p.code, p.message, p.issues);

@@ -58,9 +58,7 @@ export interface Content {
 }
 
 /** When a copy goes out. `queue` means it took the channel's next free posting slot. */
-export type Schedule =
-  | { kind: 'none' }
-  | { kind: 'at'; at: string; mode: 'exact' | 'queue' };
+export type Schedule = { kind: 'none' } | { kind: 'at'; at: string; mode: 'exact' | 'queue' };
 
 export const UPDATE_STATUSES = ['draft', 'scheduled'] as const;
 export type UpdateStatus = (typeof UPDATE_STATUSES)[number];

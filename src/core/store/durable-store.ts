@@ -276,7 +276,9 @@ class JournaledStore implements DurableStore {
     this.timer = setTimeout(() => {
       this.timer = null;
       // A failed background checkpoint leaves the shards dirty; the journal still holds everything.
-      this.checkpoint().catch(() => this.scheduleCheckpoint(this.checkpointAfterMs));
+      this.checkpoint().catch(() => {
+        if (!this.failure && !this.closing) this.scheduleCheckpoint(this.checkpointAfterMs);
+      });
     }, delayMs);
     this.timer.unref();
   }
@@ -294,6 +296,7 @@ class JournaledStore implements DurableStore {
    */
   private async runCheckpoint(): Promise<void> {
     if (this.failure) throw this.failure;
+    if (!this.writer) throw new Error('The store is closed.');
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const upto = this.lastSeq;

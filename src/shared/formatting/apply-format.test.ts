@@ -109,7 +109,7 @@ describe('applyFormat: line formats', () => {
   it('inserts an empty code block on an empty line, and fences the caret line otherwise', () => {
     expect(apply('ab\n|', 'codeblock')).toBe('ab\n```\n|\n```');
     expect(apply('ab\n```\n|\n```', 'codeblock')).toBe('ab\n|');
-    expect(apply('x\na|b', 'codeblock')).toBe('x\n```\n«ab»\n```');
+    expect(apply('x\na|b', 'codeblock')).toBe('x\n«```\nab\n```»');
   });
 });
 

@@ -101,8 +101,8 @@ interface Edit {
   insert: string;
 }
 
-/** Where an offset of the old text lands once the edits (sorted, disjoint) are applied. */
-export function mapOffset(p: number, edits: Edit[], side: 'start' | 'end'): number {
+// Where an offset of the old text lands once the edits (sorted, disjoint) are applied.
+function mapOffset(p: number, edits: Edit[], side: 'start' | 'end'): number {
   let shift = 0;
   for (const e of edits) {
     if (p > e.at + e.remove) shift += e.insert.length - e.remove;
@@ -112,8 +112,7 @@ export function mapOffset(p: number, edits: Edit[], side: 'start' | 'end'): numb
   return p + shift;
 }
 
-/** Applies sorted, disjoint edits to a text. */
-export function applyEdits(text: string, edits: Edit[]): string {
+function applyEdits(text: string, edits: Edit[]): string {
   let out = '';
   let from = 0;
   for (const e of edits) {

@@ -57,6 +57,8 @@ export function applyLineFormat(
   const block = (
     remove ? lines.map((line) => stripPrefix(line, action)) : prefixLines(lines, action)
   ).join('\n');
+  // Only blank lines selected for a list: nothing to do, and the selection stays as it was.
+  if (block === text.slice(from, to)) return { text, selStart, selEnd };
   const out = text.slice(0, from) + block + text.slice(to);
   if (selStart === selEnd && lines.length === 1) {
     const caret = Math.min(
@@ -95,9 +97,10 @@ export function applyCodeBlock(text: string, selStart: number, selEnd: number): 
     };
   }
   const body = text.slice(from, to);
-  return {
-    text: `${text.slice(0, from)}\`\`\`\n${body}\n\`\`\`${text.slice(to)}`,
-    selStart: from + 4,
-    selEnd: from + 4 + body.length,
-  };
+  const block = `\`\`\`\n${body}\n\`\`\``;
+  const out = text.slice(0, from) + block + text.slice(to);
+  // An empty block keeps the caret inside; otherwise the whole block, fences included, stays
+  // selected, so pressing the button again finds both fences and takes them away.
+  if (body === '') return { text: out, selStart: from + 4, selEnd: from + 4 };
+  return { text: out, selStart: from, selEnd: from + block.length };
 }

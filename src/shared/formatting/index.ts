@@ -17,3 +17,5 @@ export { measureFor, type Measure, type MeasurePlatform } from './measure';
 export type { FormatAction, FormatResult } from './format-edit';
 export { applyFormat } from './apply-format';
 export { titleOf } from './title';
+/** For previews that render a Doc themselves: which link targets may be clickable. */
+export { isSafeHref } from './inline-utils';

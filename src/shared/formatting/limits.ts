@@ -7,12 +7,12 @@ export const TELEGRAM_TEXT_LIMIT = 4096;
 export const TELEGRAM_CAPTION_LIMIT = 1024;
 
 /**
- * WhatsApp documents no limit for Channel updates (the app accepts roughly 65k characters).
- * We use the WhatsApp Business API's text-body ceiling, 4096: an update longer than that is
- * unreadable on a phone anyway, and it matches Telegram's, so one story fits both channels.
+ * WhatsApp documents no limit for Channel updates, and the app accepts far longer messages.
+ * We take the WhatsApp Business API's ceiling for a text body, 4096: a longer update is
+ * unreadable on a phone anyway, and it equals Telegram's, so one story fits both channels.
  */
 export const WHATSAPP_TEXT_LIMIT = 4096;
-/** Same reasoning as the text limit: the Business API's media-caption ceiling. */
+/** Same reasoning: the Business API's ceiling for a media caption. */
 export const WHATSAPP_CAPTION_LIMIT = 1024;
 
 /** Webhooks and feeds have no platform limit; the only ceiling is what the desk stores. */

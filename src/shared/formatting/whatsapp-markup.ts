@@ -86,14 +86,12 @@ function codeTokens(text: string): Tok[] {
   return [lead, body, trail].filter((s) => s !== '').map((s) => ({ t: 'text', s }));
 }
 
-let pairCounter = 0;
-
 // Spaces never sit just inside a marker (WhatsApp ignores `* bold *`): they move outside,
 // and a span with nothing left inside loses its markers.
-function nodeTokens(node: SpanNode): Tok[] {
+function nodeTokens(node: SpanNode, pairs: { next: number }): Tok[] {
   if (node.kind === 'text') return [{ t: 'text', s: node.text }];
   if (node.kind === 'code') return codeTokens(node.text);
-  const inner = node.children.flatMap(nodeTokens);
+  const inner = node.children.flatMap((child) => nodeTokens(child, pairs));
   let lead = '';
   while (inner[0]?.t === 'text') {
     const first = inner[0];
@@ -116,7 +114,7 @@ function nodeTokens(node: SpanNode): Tok[] {
     }
     inner.pop();
   }
-  const pair = pairCounter++;
+  const pair = pairs.next++;
   const body: Tok[] =
     inner.length > 0
       ? [{ t: 'open', s: node.marker, pair }, ...inner, { t: 'close', s: node.marker, pair }]
@@ -168,7 +166,8 @@ function dropUnreadableMarkers(toks: Tok[]): Tok[] {
 function inlineMarkup(nodes: Inline[]): string {
   const runs: Run[] = [];
   collectRuns(nodes, [], runs);
-  const toks = buildTree(runs).flatMap(nodeTokens);
+  const pairs = { next: 0 };
+  const toks = buildTree(runs).flatMap((node) => nodeTokens(node, pairs));
   return dropUnreadableMarkers(toks)
     .map((tok) => tok.s)
     .join('');

@@ -22,17 +22,18 @@ interface Segment {
   offsetMin: number;
 }
 
-const zones = new Map<string, IANAZone | null>();
+const zones = new Map<string, IANAZone>();
 const blocks = new Map<string, Map<number, Segment[]>>();
 let cachedBlockCount = 0;
 
 /** The luxon zone for an IANA name, or null when the runtime does not know it. */
 export function lookupZone(name: string): IANAZone | null {
-  let zone = zones.get(name);
-  if (zone === undefined) {
-    zone = typeof name === 'string' && IANAZone.isValidZone(name) ? IANAZone.create(name) : null;
-    zones.set(name, zone);
-  }
+  const known = zones.get(name);
+  if (known) return known;
+  // Only known zones are remembered, so arbitrary strings typed by a user cannot grow the cache.
+  if (typeof name !== 'string' || !IANAZone.isValidZone(name)) return null;
+  const zone = IANAZone.create(name);
+  zones.set(name, zone);
   return zone;
 }
 
@@ -43,28 +44,35 @@ export function requireZone(name: string): IANAZone {
   return zone;
 }
 
+/** Offset in minutes at an instant; Intl has no answer far outside the years instants may use. */
+function offsetOf(zone: IANAZone, ms: number): number {
+  const offsetMin = zone.offset(ms);
+  if (!Number.isFinite(offsetMin)) throw new RangeError(`no offset for ${zone.name} at ${ms}`);
+  return offsetMin;
+}
+
 /** Samples one block and bisects every change of offset down to the second. */
 function buildBlock(zone: IANAZone, index: number): Segment[] {
   const blockStart = index * BLOCK_MS;
   const blockEnd = blockStart + BLOCK_MS;
   const segments: Segment[] = [];
   let segStart = blockStart;
-  let segOffset = zone.offset(blockStart);
+  let segOffset = offsetOf(zone, blockStart);
   for (let sample = blockStart + SAMPLE_STEP_MS; sample <= blockEnd; sample += SAMPLE_STEP_MS) {
-    const sampleOffset = zone.offset(sample);
+    const sampleOffset = offsetOf(zone, sample);
     while (segOffset !== sampleOffset) {
       let lo = segStart;
       let hi = sample;
       while (hi - lo > SECOND_MS) {
         const mid = lo + Math.floor((hi - lo) / (2 * SECOND_MS)) * SECOND_MS;
-        if (zone.offset(mid) === segOffset) lo = mid;
+        if (offsetOf(zone, mid) === segOffset) lo = mid;
         else hi = mid;
       }
       // A change exactly at blockEnd belongs to the next block, which starts with the new offset.
       if (hi >= blockEnd) break;
       segments.push({ startMs: segStart, endMs: hi, offsetMin: segOffset });
       segStart = hi;
-      segOffset = zone.offset(hi);
+      segOffset = offsetOf(zone, hi);
     }
   }
   segments.push({ startMs: segStart, endMs: blockEnd, offsetMin: segOffset });

@@ -1,6 +1,6 @@
 // One copy in a list (timeline, search): time, title, badges and actions.
 import type { KeyboardEvent, ReactNode } from 'react';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseSource, toPlain } from '../../../shared/formatting';
 import type { UpdateSummary } from '../../../shared/contract';
@@ -23,12 +23,13 @@ interface UpdateRowProps {
   onOpen: (storyId: string) => void;
   actions?: ReactNode;
   onKeyDown?: (e: KeyboardEvent<HTMLDivElement>) => void;
-  /** Position in a virtualised list, for assistive technology. */
-  position?: { index: number; size: number };
+  /** Position in a virtualised list (0-based) and its length, for assistive technology. */
+  index?: number;
+  size?: number;
 }
 
-/** A focusable row; Enter opens the story. */
-export function UpdateRow(props: UpdateRowProps) {
+/** A focusable row; Enter opens the story. Memoised: pass stable callbacks where it matters. */
+export const UpdateRow = memo(function UpdateRow(props: UpdateRowProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const { summary: s, channel } = props;
@@ -47,8 +48,8 @@ export function UpdateRow(props: UpdateRowProps) {
       role="listitem"
       tabIndex={0}
       aria-label={`${title}${when ? `, ${when}` : ''}`}
-      aria-setsize={props.position?.size}
-      aria-posinset={props.position ? props.position.index + 1 : undefined}
+      aria-setsize={props.size}
+      aria-posinset={props.index === undefined ? undefined : props.index + 1}
       data-testid="update-row"
       data-update-id={s.id}
       data-story-id={s.storyId}
@@ -111,4 +112,4 @@ export function UpdateRow(props: UpdateRowProps) {
       {props.actions ? <div className="row-actions">{props.actions}</div> : null}
     </div>
   );
-}
+});

@@ -13,7 +13,9 @@ const PALETTE = [
 
 /** A palette colour chosen from the channel id. */
 export function channelColour(channelId: string): string {
-  let h = 0;
-  for (let i = 0; i < channelId.length; i++) h = (h * 31 + channelId.charCodeAt(i)) >>> 0;
+  // FNV-1a: neighbouring ids (UUIDs differ in a few characters) still spread over the palette.
+  let h = 0x811c9dc5;
+  for (let i = 0; i < channelId.length; i++)
+    h = Math.imul(h ^ channelId.charCodeAt(i), 0x01000193) >>> 0;
   return PALETTE[h % PALETTE.length] ?? '#2563eb';
 }

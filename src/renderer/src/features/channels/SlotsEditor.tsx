@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Slot } from '../../../../shared/domain';
 import { normalizeSlots } from '../../../../shared/schedule';
 import { weekdayNames } from '../../i18n/labels';
-import { useLocale } from '../../i18n/use-locale';
+import { intlTag, useLocale } from '../../i18n/use-locale';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 const WORKDAYS = [1, 2, 3, 4, 5];
@@ -19,8 +19,8 @@ interface SlotsEditorProps {
 export function SlotsEditor({ slots, onChange, error }: SlotsEditorProps) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const longNames = weekdayNames(locale, 'long');
-  const shortNames = weekdayNames(locale, 'short');
+  const longNames = weekdayNames(intlTag(locale), 'long');
+  const shortNames = weekdayNames(intlTag(locale), 'short');
   const [time, setTime] = useState('09:00');
   const [days, setDays] = useState<number[]>(WORKDAYS);
   const [localError, setLocalError] = useState<string | null>(null);

@@ -5,7 +5,7 @@ import type { Attachment } from '../../../../shared/domain';
 import { MAX_ATTACHMENT_BYTES } from '../../../../shared/schemas';
 import { desk } from '../../api/desk-client';
 import { formatBytes } from '../../i18n/labels';
-import { useLocale } from '../../i18n/use-locale';
+import { intlTag, useLocale } from '../../i18n/use-locale';
 import { makeThumbnailBase64, mimeOf, readAsBase64 } from '../../lib/file-reading';
 import { useNotices } from '../../shell/Notices';
 import { MediaThumb } from './MediaThumb';
@@ -123,7 +123,7 @@ export function AttachmentsEditor({ attachments, onAppend, onReplace }: Attachme
               <span className="attachment-name" title={a.name}>
                 {a.name}
               </span>
-              <span className="muted small">{formatBytes(a.size, locale)}</span>
+              <span className="muted small">{formatBytes(a.size, intlTag(locale))}</span>
             </div>
             <div className="attachment-actions">
               <button

@@ -185,7 +185,8 @@ export function SearchView({ channels, onOpen, focusSignal }: SearchViewProps) {
                   showChannel
                   timeStyle="short"
                   onOpen={onOpen}
-                  position={{ index: v.index, size: results.length }}
+                  index={v.index}
+                  size={results.length}
                 />
               </div>
             );

@@ -7,7 +7,7 @@ import { LOCALES } from '../../../../shared/domain';
 import { desk } from '../../api/desk-client';
 import { changeLocale } from '../../i18n/i18n-setup';
 import { languageName } from '../../i18n/labels';
-import { useLocale } from '../../i18n/use-locale';
+import { intlTag, useLocale } from '../../i18n/use-locale';
 import { useNotices } from '../../shell/Notices';
 import { settingsKeys, settingsQueries } from './settings-queries';
 
@@ -29,7 +29,7 @@ export function SettingsView() {
     onSuccess: (s) => client.setQueryData(settingsKeys.settings, s),
     onError: notices.error,
   });
-  const number = new Intl.NumberFormat(locale);
+  const number = new Intl.NumberFormat(intlTag(locale));
 
   return (
     <section

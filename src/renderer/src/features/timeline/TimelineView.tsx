@@ -3,17 +3,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { KeyboardEvent } from 'react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UpdateSummary } from '../../../../shared/contract';
 import type { Channel } from '../../../../shared/domain';
 import { offsetLabel } from '../../../../shared/schedule';
 import { PlatformBadge } from '../../components/Badges';
-import { UpdateRow } from '../../components/UpdateRow';
-import { useLocale } from '../../i18n/use-locale';
+import { intlTag, useLocale } from '../../i18n/use-locale';
 import { useNotices } from '../../shell/Notices';
 import { desk } from '../../api/desk-client';
 import { RescheduleDialog } from '../composer/RescheduleDialog';
+import { TimelineItem } from './TimelineItem';
 import { buildTimelineRows, rowIndexOf } from './timeline-rows';
 import { timelineKeys, timelineQueries } from './timeline-queries';
 
@@ -44,7 +44,7 @@ export function TimelineView({ channel, onOpen, onEditChannel, onNewUpdate }: Ti
   const [rescheduling, setRescheduling] = useState<UpdateSummary | null>(null);
   const dayFormat = useMemo(
     () =>
-      new Intl.DateTimeFormat(locale, {
+      new Intl.DateTimeFormat(intlTag(locale), {
         weekday: 'long',
         day: 'numeric',
         month: 'long',
@@ -95,25 +95,42 @@ export function TimelineView({ channel, onOpen, onEditChannel, onNewUpdate }: Ti
     onError: notices.error,
   });
 
-  const updates = rows.filter((r) => r.kind === 'update');
-  const scheduledCount = (query.data ?? []).filter((s) => s.at !== null).length;
-  const draftCount = (query.data ?? []).length - scheduledCount;
+  const counts = useMemo(() => {
+    const all = query.data ?? [];
+    const scheduled = all.filter((x) => x.at !== null).length;
+    return { scheduled, drafts: all.length - scheduled };
+  }, [query.data]);
 
-  const onRowKey = (s: UpdateSummary, e: KeyboardEvent<HTMLDivElement>) => {
+  // Row callbacks stay the same function for the list's lifetime (TimelineItem is memoised) and
+  // reach the latest state through this ref.
+  const latest = useRef({ rows, move, focusRow });
+  useEffect(() => {
+    latest.current = { rows, move, focusRow };
+  });
+  const onMove = useCallback(
+    (updateId: string, direction: 'earlier' | 'later') =>
+      latest.current.move.mutate({ updateId, direction }),
+    [],
+  );
+  const onKey = useCallback((s: UpdateSummary, e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget) return;
-    if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
-      e.preventDefault();
+    const arrow = e.key === 'ArrowUp' ? -1 : e.key === 'ArrowDown' ? 1 : 0;
+    if (arrow === 0 || e.ctrlKey || e.metaKey) return;
+    e.preventDefault();
+    if (e.altKey) {
       if (s.at)
-        move.mutate({ updateId: s.id, direction: e.key === 'ArrowUp' ? 'earlier' : 'later' });
+        latest.current.move.mutate({ updateId: s.id, direction: arrow < 0 ? 'earlier' : 'later' });
       return;
     }
-    if (!e.altKey && !e.ctrlKey && !e.metaKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
-      e.preventDefault();
-      const i = updates.findIndex((r) => r.kind === 'update' && r.summary.id === s.id);
-      const next = updates[e.key === 'ArrowUp' ? i - 1 : i + 1];
-      if (next && next.kind === 'update') focusRow(next.summary.id);
+    const { rows: current, focusRow: focus } = latest.current;
+    for (let i = rowIndexOf(current, s.id) + arrow; i >= 0 && i < current.length; i += arrow) {
+      const row = current[i];
+      if (row?.kind === 'update') {
+        focus(row.summary.id);
+        return;
+      }
     }
-  };
+  }, []);
 
   return (
     <section
@@ -129,7 +146,7 @@ export function TimelineView({ channel, onOpen, onEditChannel, onNewUpdate }: Ti
             <span>
               {channel.timeZone} ({offsetLabel(new Date().toISOString(), channel.timeZone)})
             </span>
-            <span>{t('timeline.counts', { scheduled: scheduledCount, drafts: draftCount })}</span>
+            <span>{t('timeline.counts', counts)}</span>
             {channel.archived ? <span className="badge">{t('channel.archivedBadge')}</span> : null}
           </p>
         </div>
@@ -195,54 +212,18 @@ export function TimelineView({ channel, onOpen, onEditChannel, onNewUpdate }: Ti
                 </div>
               );
             }
-            const s = row.summary;
             return (
               <div key={v.key} style={style} className="virtual-row">
-                <UpdateRow
-                  summary={s}
+                <TimelineItem
+                  summary={row.summary}
                   channel={channel}
-                  timeStyle="time"
+                  index={v.index}
+                  size={rows.length}
+                  busy={move.isPending}
                   onOpen={onOpen}
-                  onKeyDown={(e) => onRowKey(s, e)}
-                  position={{ index: v.index, size: rows.length }}
-                  actions={
-                    <>
-                      {s.at ? (
-                        <>
-                          <button
-                            type="button"
-                            className="icon-button"
-                            aria-label={t('timeline.earlier')}
-                            title={t('timeline.earlier')}
-                            disabled={move.isPending}
-                            onClick={() => move.mutate({ updateId: s.id, direction: 'earlier' })}
-                            data-testid="move-earlier"
-                          >
-                            ↑
-                          </button>
-                          <button
-                            type="button"
-                            className="icon-button"
-                            aria-label={t('timeline.later')}
-                            title={t('timeline.later')}
-                            disabled={move.isPending}
-                            onClick={() => move.mutate({ updateId: s.id, direction: 'later' })}
-                            data-testid="move-later"
-                          >
-                            ↓
-                          </button>
-                        </>
-                      ) : null}
-                      <button
-                        type="button"
-                        className="button button-small"
-                        onClick={() => setRescheduling(s)}
-                        data-testid="reschedule"
-                      >
-                        {t('timeline.reschedule')}
-                      </button>
-                    </>
-                  }
+                  onMove={onMove}
+                  onReschedule={setRescheduling}
+                  onKey={onKey}
                 />
               </div>
             );

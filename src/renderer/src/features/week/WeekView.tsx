@@ -9,7 +9,7 @@ import type { Channel } from '../../../../shared/domain';
 import { addDays, formatInstant, instantToWallTime } from '../../../../shared/schedule';
 import { desk } from '../../api/desk-client';
 import { AttachmentIcon, PlatformIcon, PollIcon } from '../../components/icons';
-import { useLocale } from '../../i18n/use-locale';
+import { intlTag, useLocale } from '../../i18n/use-locale';
 import { channelColour } from '../../lib/channel-colour';
 import { EDITOR_ZONE } from '../../lib/time-zones';
 import { useNotices } from '../../shell/Notices';
@@ -58,13 +58,13 @@ export function WeekView({ channels, onOpen }: WeekViewProps) {
     },
   });
 
-  const dayHead = new Intl.DateTimeFormat(locale, {
+  const dayHead = new Intl.DateTimeFormat(intlTag(locale), {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
     timeZone: EDITOR_ZONE,
   });
-  const rangeTitle = new Intl.DateTimeFormat(locale, {
+  const rangeTitle = new Intl.DateTimeFormat(intlTag(locale), {
     day: 'numeric',
     month: 'long',
     year: 'numeric',

@@ -11,7 +11,7 @@ import {
 } from '../../../../../shared/formatting';
 import { PlatformIcon } from '../../../components/icons';
 import { platformLabel } from '../../../i18n/labels';
-import { useLocale } from '../../../i18n/use-locale';
+import { intlTag, useLocale } from '../../../i18n/use-locale';
 import { MediaThumb } from '../MediaThumb';
 import { renderDoc } from './render-doc';
 
@@ -49,7 +49,7 @@ export function PlatformPreview({
         return { body: <p className="pv-p pv-plain">{toPlain(doc)}</p>, measure };
     }
   }, [text, platform, hasMedia]);
-  const number = new Intl.NumberFormat(locale);
+  const number = new Intl.NumberFormat(intlTag(locale));
   const name = platformLabel(platform, t);
   const state = measure.over ? 'over' : measure.nearLimit ? 'near' : 'ok';
   const images = attachments.filter((a) => a.kind !== 'document');
