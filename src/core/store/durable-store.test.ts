@@ -1,4 +1,4 @@
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openStore, simulateCrash } from './durable-store';
@@ -128,8 +128,22 @@ describe('checkpoints', () => {
       });
     }
     await store.commit(mutation(['t', 'x', 'after']));
-    const segments = (await readdir(path.join(dir, 'journal'))).sort();
+    const segments = (await readdir(path.join(dir, 'journal')))
+      .filter((n) => n.endsWith('.log'))
+      .sort();
     expect(segments).toEqual(['000000000001.log', '000000000006.log', '000000000011.log']);
+    // Retired segments hold their entries only; the active one was allocated ahead (zero padding).
+    const sizes = await Promise.all(
+      segments.map(async (n) => (await stat(path.join(dir, 'journal', n))).size),
+    );
+    const lines = await Promise.all(
+      segments.map(async (n) =>
+        (await readFile(path.join(dir, 'journal', n), 'utf8')).replace(/\0+$/, ''),
+      ),
+    );
+    expect(sizes.slice(0, 2)).toEqual(lines.slice(0, 2).map((text) => Buffer.byteLength(text)));
+    expect(lines.map((text) => text.split('\n').length - 1)).toEqual([5, 5, 1]);
+    expect(sizes[2]).toBeGreaterThanOrEqual(256 * 1024);
     expect((await readMetaJson()).shards).toEqual(['s']);
     expect(store.pendingCount()).toBe(11);
   });

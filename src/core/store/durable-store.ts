@@ -3,9 +3,16 @@
 import { rm } from 'node:fs/promises';
 import type { StoreProblem } from '../../shared/domain';
 import { moveAside, removeTempFiles } from './fs-durable';
-import { encodeEntry, JournalFlushError, listSegments, SegmentWriter } from './journal';
+import { encodeEntry, listSegments } from './journal';
 import type { LastSegmentState } from './journal-recovery';
 import { readJournal } from './journal-recovery';
+import {
+  DEFAULT_PREALLOC_BYTES,
+  JournalFlushError,
+  preallocBytesAfter,
+  SegmentWriter,
+  SpareSegment,
+} from './segment-writer';
 import { loadShardRecords } from './shard-loader';
 import { listShardKeysOnDisk, readMeta, writeMeta, writeShardFile } from './snapshot-file';
 import type { StoreLayout } from './store-layout';
@@ -45,6 +52,7 @@ class JournaledStore implements DurableStore {
   private readonly checkpointEvery: number;
   private readonly checkpointAfterMs: number;
   private writer: SegmentWriter | null = null;
+  private readonly spare: SpareSegment;
   private lastSeq = 0;
   private checkpointSeq = 0;
   private ackedSeq = 0;
@@ -62,6 +70,7 @@ class JournaledStore implements DurableStore {
   ) {
     this.checkpointEvery = opts.checkpointEvery ?? DEFAULT_CHECKPOINT_EVERY;
     this.checkpointAfterMs = opts.checkpointAfterMs ?? DEFAULT_CHECKPOINT_AFTER_MS;
+    this.spare = new SpareSegment(layout.journalDir);
   }
 
   /** Loads meta, replays the journal tail over the shards it touches, loads `preload`, opens the journal. */
@@ -144,13 +153,16 @@ class JournaledStore implements DurableStore {
       last !== null &&
       (last.lastSeq === this.lastSeq ||
         (last.lastSeq === null && last.info.firstSeq === this.lastSeq + 1));
+    await this.spare.discard();
+    // After a clean close the last segment is empty: size the first spare for a full checkpoint interval.
+    this.spare.prepare(Math.max(DEFAULT_PREALLOC_BYTES, preallocBytesAfter(last?.dataEnd ?? 0)));
     if (last && continues) {
-      this.writer = SegmentWriter.reopen(last.info, last.size, last.lastSeq);
+      this.writer = SegmentWriter.reopen(last.info, last.dataEnd, last.fileBytes, last.lastSeq);
       return;
     }
     // An empty segment with the wrong name holds nothing; it would block the new one's name.
     if (last && last.lastSeq === null) await rm(last.info.path);
-    this.writer = SegmentWriter.create(this.layout.journalDir, this.lastSeq + 1);
+    this.writer = SegmentWriter.create(this.layout.journalDir, this.lastSeq + 1, null);
   }
 
   ensureShard(key: ShardKey): Promise<void> {
@@ -299,13 +311,17 @@ class JournaledStore implements DurableStore {
     if (!this.writer) throw new Error('The store is closed.');
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    // A few milliseconds at most; the new segment is then allocated ahead.
+    await this.spare.settled();
     const upto = this.lastSeq;
     const keys = [...this.dirty];
     if (keys.length === 0 && upto === this.checkpointSeq) return;
     this.dirty.clear();
     this.uncheckpointed = 0;
-    this.rotate(upto);
+    const retired = this.rotate(upto);
     try {
+      // Trimming the old segment is housekeeping: a failure must not fail the checkpoint.
+      await retired?.retire().catch(() => undefined);
       for (const key of keys) {
         await writeShardFile(shardPath(this.layout, key), key, this.lastSeq, this.shards.get(key)!);
         this.snapshotted.add(key);
@@ -322,12 +338,17 @@ class JournaledStore implements DurableStore {
     }
   }
 
-  /** Starts a new segment at `upto + 1`, so the tail after this checkpoint is whole segments. */
-  private rotate(upto: number): void {
+  /**
+   * Starts a new segment at `upto + 1`, so the tail after this checkpoint is whole segments.
+   * Synchronous, so no commit lands between choosing `upto` and switching files. Returns the old one.
+   */
+  private rotate(upto: number): SegmentWriter | null {
     const old = this.writer!;
-    if (old.empty) return;
-    this.writer = SegmentWriter.create(this.layout.journalDir, upto + 1);
-    old.close();
+    if (old.empty) return null;
+    this.writer = SegmentWriter.create(this.layout.journalDir, upto + 1, this.spare.take());
+    // On close the new segment stays empty (the next open continues it): no spare needed then.
+    if (!this.closing) this.spare.prepare(preallocBytesAfter(old.dataBytes));
+    return old;
   }
 
   close(): Promise<void> {
@@ -340,6 +361,8 @@ class JournaledStore implements DurableStore {
     try {
       if (!this.failure) await this.checkpoint();
     } finally {
+      // Before the lock goes: the spare's path belongs to whoever holds the folder next.
+      await this.spare.discard().catch(() => undefined);
       this.abandon();
     }
   }

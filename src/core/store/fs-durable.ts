@@ -1,10 +1,13 @@
 // File-system steps that survive a crash or a power cut: atomic replace (temp file, fsync, rename,
 // fsync of the directory), and setting damaged files aside in quarantine instead of deleting them.
 import { closeSync, existsSync, fsyncSync, openSync } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import { copyFile, link, open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 const TEMP_SUFFIX = '.tmp';
+/** Bytes written between flushes when a large file is written in the background. */
+const GENTLE_CHUNK_BYTES = 256 * 1024;
 let tempCounter = 0;
 
 /** Writes `data` to `file` so that a crash leaves either the old or the new content, never a mix. */
@@ -17,7 +20,7 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
   );
   const handle = await open(temp, 'w');
   try {
-    await handle.writeFile(data);
+    await writeGently(handle, data);
     await handle.sync();
   } finally {
     await handle.close();
@@ -29,6 +32,23 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
     throw error;
   }
   await fsyncDir(dir);
+}
+
+/**
+ * Writes `data` from the start of the file in chunks, flushing each one, so that a commit's own
+ * flush (issued meanwhile) waits behind at most one chunk rather than megabytes of snapshot.
+ */
+export async function writeGently(handle: FileHandle, data: string | Uint8Array): Promise<void> {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  let offset = 0;
+  while (offset < bytes.length) {
+    const end = Math.min(bytes.length, offset + GENTLE_CHUNK_BYTES);
+    while (offset < end) {
+      const { bytesWritten } = await handle.write(bytes, offset, end - offset, offset);
+      offset += bytesWritten;
+    }
+    if (offset < bytes.length) await handle.datasync();
+  }
 }
 
 /** Flushes a directory's entries (a rename or a new file is durable only after this). */

@@ -31,7 +31,9 @@ export interface JournalReadOptions {
 /** The last segment as it is after the read (and any repair). */
 export interface LastSegmentState {
   info: SegmentInfo;
-  size: number;
+  /** Where its entries end (zero padding may follow, up to `fileBytes`). */
+  dataEnd: number;
+  fileBytes: number;
   lastSeq: number | null;
 }
 
@@ -54,27 +56,25 @@ async function readSegment(
   // The open segment may be growing while we read it: a line without its newline is a commit in
   // flight, not damage (torn tails were cut when the store opened).
   if (segment.name === options.activeName) bytes = bytes.subarray(0, bytes.lastIndexOf(0x0a) + 1);
-  const { trusted, bad } = trustedLines(bytes, segment, next);
+  const { trusted, bad, dataEnd } = trustedLines(bytes, segment, next);
   const lastGoodEnd = trusted.at(-1)?.end ?? 0;
   const lastSeq = trusted.at(-1)?.entry.seq ?? null;
-  let size = bytes.length;
+  let end = dataEnd;
+  let fileBytes = bytes.length;
   const at = new Date().toISOString();
-  const torn =
+  const isTorn =
     next === null && options.mayCutTornTail && bad.length === 1 && bad[0]!.offset >= lastGoodEnd;
-  if (torn) {
-    const setAsideAt = await writeAside(
-      options.quarantineDir,
-      `${segment.name}.torn`,
-      bytes.subarray(lastGoodEnd),
-    );
+  if (isTorn) {
+    const torn = bytes.subarray(lastGoodEnd, dataEnd);
+    const setAsideAt = await writeAside(options.quarantineDir, `${segment.name}.torn`, torn);
     await truncateFile(segment.path, lastGoodEnd);
-    size = lastGoodEnd;
+    end = fileBytes = lastGoodEnd;
     options.onProblem({
       kind: 'torn-journal-tail',
       file: segment.path,
       setAsideAt,
       detail:
-        `The last ${bytes.length - lastGoodEnd} bytes of the journal were an incomplete write (${bad[0]!.reason}), ` +
+        `The last ${torn.length} bytes of the journal were an incomplete write (${bad[0]!.reason}), ` +
         `left by a crash before that mutation was acknowledged. They were cut off and kept in quarantine.`,
       at,
     });
@@ -91,7 +91,7 @@ async function readSegment(
         setAsideAt = await keepAside(segment.path, options.quarantineDir);
         const kept = Buffer.concat(trusted.map((line) => bytes.subarray(line.offset, line.end)));
         await writeFileAtomic(segment.path, kept);
-        size = kept.length;
+        end = fileBytes = kept.length;
       }
       options.onProblem({
         kind: 'corrupt-journal',
@@ -105,7 +105,7 @@ async function readSegment(
   for (const line of trusted) {
     if (line.entry.seq > options.fromSeq) options.onEntry(line.entry);
   }
-  return { info: segment, size, lastSeq };
+  return { info: segment, dataEnd: end, fileBytes, lastSeq };
 }
 
 /** Good lines whose seq continues the order inside the segment's range; the rest join the bad ones. */
@@ -125,7 +125,7 @@ function trustedLines(bytes: Buffer, segment: SegmentInfo, next: SegmentInfo | n
     }
   }
   bad.sort((a, b) => a.offset - b.offset);
-  return { trusted, bad };
+  return { trusted, bad, dataEnd: scan.dataEnd };
 }
 
 /** Seq ranges in [from, to] that no trusted line holds. */

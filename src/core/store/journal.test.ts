@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { crc32, crc32Hex } from './crc32';
-import { encodeEntry, scanSegment, segmentName } from './journal';
+import { encodeEntry, endOfData, scanSegment, segmentName } from './journal';
 import type { JournalEntry } from './store-types';
 
 function entry(seq: number, text = 'héllo\nworld'): JournalEntry {
@@ -55,4 +55,16 @@ it('rejects a line with a valid checksum that is not an entry', () => {
   const json = Buffer.from('{"seq":"one"}');
   const line = Buffer.concat([Buffer.from(`${crc32Hex(json)} `), json, Buffer.from('\n')]);
   expect(scanSegment(line).bad[0]!.reason).toBe('not a journal entry');
+});
+
+it('treats trailing zero bytes as space allocated ahead, and a line cut by them as incomplete', () => {
+  const line = encodeEntry(entry(1)).line;
+  const padded = Buffer.concat([line, Buffer.alloc(200_000)]);
+  expect(endOfData(padded)).toBe(line.length);
+  expect(scanSegment(padded)).toMatchObject({ bad: [], dataEnd: line.length });
+  const torn = Buffer.concat([line, line.subarray(0, 17), Buffer.alloc(70_000)]);
+  expect(scanSegment(torn).bad).toEqual([
+    { offset: line.length, end: line.length + 17, reason: 'incomplete line (no newline)' },
+  ]);
+  expect(endOfData(Buffer.alloc(5))).toBe(0);
 });

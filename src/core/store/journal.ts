@@ -1,10 +1,9 @@
 // The journal: append-only segment files `journal/<first seq>.log`, one line per mutation,
 // `<crc32 of the JSON, 8 hex> <JSON>\n`. A line counts only when it is complete and its CRC matches.
-import { closeSync, fdatasyncSync, ftruncateSync, openSync, writeSync } from 'node:fs';
+// A segment may end in zero bytes: space allocated ahead (see segment-writer.ts), not data.
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32Hex } from './crc32';
-import { fsyncDirSync } from './fs-durable';
 import type { Effect, JournalEntry } from './store-types';
 
 const SEQ_DIGITS = 12;
@@ -12,6 +11,7 @@ const SEGMENT_PATTERN = /^(\d{12,})\.log$/;
 const CRC_CHARS = 8;
 const NEWLINE = 0x0a;
 const SPACE = 0x20;
+const ZERO_BLOCK = Buffer.alloc(64 * 1024);
 
 /** A journal segment on disk; `firstSeq` comes from its name. */
 export interface SegmentInfo {
@@ -75,21 +75,24 @@ export interface BadLine {
   reason: string;
 }
 
-/** What a segment holds, line by line. */
+/** What a segment holds, line by line, and where its data ends (zero padding follows). */
 export interface SegmentScan {
   good: GoodLine[];
   bad: BadLine[];
+  dataEnd: number;
 }
 
 /** Splits a segment's bytes into good and bad lines. */
 export function scanSegment(bytes: Buffer): SegmentScan {
   const good: GoodLine[] = [];
   const bad: BadLine[] = [];
+  // A line never contains a zero byte (JSON escapes it), so trailing zeros are padding.
+  const dataEnd = endOfData(bytes);
   let offset = 0;
-  while (offset < bytes.length) {
+  while (offset < dataEnd) {
     const newline = bytes.indexOf(NEWLINE, offset);
-    if (newline === -1) {
-      bad.push({ offset, end: bytes.length, reason: 'incomplete line (no newline)' });
+    if (newline === -1 || newline >= dataEnd) {
+      bad.push({ offset, end: dataEnd, reason: 'incomplete line (no newline)' });
       break;
     }
     const end = newline + 1;
@@ -98,7 +101,21 @@ export function scanSegment(bytes: Buffer): SegmentScan {
     else good.push({ entry: decoded, offset, end });
     offset = end;
   }
-  return { good, bad };
+  return { good, bad, dataEnd };
+}
+
+/** The length of `bytes` without its trailing zero bytes. */
+export function endOfData(bytes: Buffer): number {
+  let end = bytes.length;
+  // Whole blocks first (a memcmp each): the padding can be megabytes.
+  while (
+    end >= ZERO_BLOCK.length &&
+    bytes.subarray(end - ZERO_BLOCK.length, end).equals(ZERO_BLOCK)
+  ) {
+    end -= ZERO_BLOCK.length;
+  }
+  while (end > 0 && bytes[end - 1] === 0) end--;
+  return end;
 }
 
 /** The entry on bytes[start, stop), or the reason it cannot be trusted. */
@@ -136,95 +153,4 @@ function isJournalEntry(value: unknown): value is JournalEntry {
         'record' in f,
     )
   );
-}
-
-/** The journal file is in an unknown state (a flush failed): the store must be reopened. */
-export class JournalFlushError extends Error {
-  constructor(
-    readonly file: string,
-    cause: unknown,
-  ) {
-    super(`Could not flush the journal ${file} to disk (${String(cause)}); reopen the store.`, {
-      cause,
-    });
-    this.name = 'JournalFlushError';
-  }
-}
-
-/**
- * The segment being appended to. Appends are synchronous on an open fd and end with fdatasync,
- * so when `append` returns the line is on disk.
- */
-export class SegmentWriter {
-  private fd: number;
-  private bytes: number;
-  private lastSeqInFile: number | null;
-
-  private constructor(
-    readonly info: SegmentInfo,
-    fd: number,
-    bytes: number,
-    lastSeq: number | null,
-  ) {
-    this.fd = fd;
-    this.bytes = bytes;
-    this.lastSeqInFile = lastSeq;
-  }
-
-  /** Opens an existing segment (already verified, `bytes` long) to append to it. */
-  static reopen(info: SegmentInfo, bytes: number, lastSeq: number | null): SegmentWriter {
-    return new SegmentWriter(info, openSync(info.path, 'a'), bytes, lastSeq);
-  }
-
-  /** Creates a new, empty segment starting at `firstSeq` and makes its name durable. */
-  static create(journalDir: string, firstSeq: number): SegmentWriter {
-    const name = segmentName(firstSeq);
-    const info = { firstSeq, name, path: path.join(journalDir, name) };
-    const fd = openSync(info.path, 'wx');
-    fsyncDirSync(journalDir);
-    return new SegmentWriter(info, fd, 0, null);
-  }
-
-  /** True when no entry has been written to this segment. */
-  get empty(): boolean {
-    return this.lastSeqInFile === null;
-  }
-
-  /** Size in bytes. */
-  get size(): number {
-    return this.bytes;
-  }
-
-  /**
-   * Appends one line and flushes it to disk. If the write fails the file is cut back to its
-   * previous length so no partial line stays; if that or the flush fails, the error says so.
-   */
-  append(line: Buffer, seq: number): void {
-    let written = 0;
-    try {
-      while (written < line.length)
-        written += writeSync(this.fd, line, written, line.length - written);
-    } catch (error) {
-      try {
-        ftruncateSync(this.fd, this.bytes);
-      } catch (cause) {
-        throw new JournalFlushError(this.info.path, cause);
-      }
-      throw error;
-    }
-    try {
-      fdatasyncSync(this.fd);
-    } catch (cause) {
-      // After a failed flush the kernel may have dropped the dirty pages: nothing written since the
-      // last good flush can be trusted, so the store must stop and reopen (which re-reads the file).
-      throw new JournalFlushError(this.info.path, cause);
-    }
-    this.bytes += line.length;
-    this.lastSeqInFile = seq;
-  }
-
-  /** Closes the file. */
-  close(): void {
-    closeSync(this.fd);
-  }
 }

@@ -101,3 +101,29 @@ it('removes temp files a crash left mid-write', async () => {
   expect(await readdir(path.join(dir, 'snapshots'))).toEqual(['s.json']);
   await reopened.close();
 });
+
+it('cuts a torn line written into space allocated ahead (zero padding after it)', async () => {
+  const store = await openStore({ dir, checkpointAfterMs: 60_000 });
+  await store.commit(mutation(['s', 'a', 1]));
+  await store.checkpoint();
+  await store.commit(mutation(['s', 'b', 2]));
+  simulateCrash(store);
+  const active = path.join(dir, 'journal', '000000000002.log');
+  const bytes = await readFile(active);
+  expect(bytes.length).toBeGreaterThanOrEqual(256 * 1024);
+  const dataEnd = bytes.indexOf(0);
+  const torn = encodeEntry({ ...mutation(['s', 'c', 3]), seq: 3, at: 'x' }).line.subarray(0, 40);
+  torn.copy(bytes, dataEnd);
+  await writeFile(active, bytes);
+
+  const reopened = await openStore({ dir, preload: ['s'] });
+  expect(reopened.problems.map((p) => p.kind)).toEqual(['torn-journal-tail']);
+  expect(await readFile(reopened.problems[0]!.setAsideAt!)).toEqual(torn);
+  expect(reopened.all('s')).toEqual([1, 2]);
+  await reopened.commit(mutation(['s', 'c', 'again']));
+  await reopened.close();
+  const third = await openStore({ dir, preload: ['s'] });
+  expect(third.problems).toEqual([]);
+  expect(third.all('s')).toEqual([1, 2, 'again']);
+  await third.close();
+});

@@ -30,6 +30,7 @@ export function App() {
   const [section, setSection] = useState<Section>('timeline');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [storyId, setStoryId] = useState<string | null>(null);
+  const [freshStoryId, setFreshStoryId] = useState<string | null>(null);
   const [channelDialog, setChannelDialog] = useState<{ channel: Channel | null } | null>(null);
   const [searchFocusSignal, setSearchFocusSignal] = useState(0);
 
@@ -39,7 +40,10 @@ export function App() {
 
   const createStory = useMutation({
     mutationFn: (channelId: string) => desk.createStory({ channelIds: [channelId], text: '' }),
-    onSuccess: (story) => setStoryId(story.storyId),
+    onSuccess: (story) => {
+      setFreshStoryId(story.storyId);
+      setStoryId(story.storyId);
+    },
     onError: notices.error,
   });
 
@@ -153,6 +157,7 @@ export function App() {
           key={storyId}
           storyId={storyId}
           channels={channels}
+          discardIfBlank={storyId === freshStoryId}
           onClose={() => setStoryId(null)}
           onOpenStory={setStoryId}
         />

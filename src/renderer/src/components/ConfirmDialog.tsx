@@ -43,7 +43,7 @@ export function ConfirmDialog({
       ) : null}
       <div className="dialog-actions">
         <span className="spacer" />
-        <button type="button" className="button" onClick={onClose} autoFocus>
+        <button type="button" className="button" onClick={onClose} data-autofocus>
           {t('common.cancel')}
         </button>
         <button

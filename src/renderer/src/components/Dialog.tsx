@@ -40,11 +40,16 @@ export function Dialog({
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
+    // React's autoFocus runs before the dialog opens, when nothing inside can take the focus.
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     const unregister = hostRef.current ? registerHost(hostRef.current) : () => {};
     return () => {
       unregister();
       if (dialog.open) dialog.close();
+      // The dialog leaves the DOM before it closes, so the browser cannot hand the focus back.
+      if (opener?.isConnected && !opener.closest('dialog:not([open])')) opener.focus();
     };
   }, [registerHost]);
 

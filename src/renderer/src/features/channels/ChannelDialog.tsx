@@ -100,7 +100,7 @@ export function ChannelDialog({ channel, onClose, onSaved }: ChannelDialogProps)
             onChange={(e) => setName(e.target.value)}
             aria-invalid={errors.name ? true : undefined}
             aria-describedby={describedBy('name', ids.name)}
-            autoFocus
+            data-autofocus
             data-testid="channel-name"
           />
           {fieldError('name', ids.name)}

@@ -1,34 +1,36 @@
 // The composer of one story: target channels, a tab for the shared text and one per copy, previews,
 // attachments, poll and schedules. Every keystroke is saved in the background.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { KeyboardEvent } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Channel, Platform, Story } from '../../../../shared/domain';
+import type { Channel, Story } from '../../../../shared/domain';
 import { titleOf } from '../../../../shared/formatting';
 import { desk } from '../../api/desk-client';
 import { Dialog } from '../../components/Dialog';
-import { PlatformIcon } from '../../components/icons';
 import { describeError } from '../../i18n/describe-error';
 import type { SaveState } from '../../lib/save-queue';
 import { useNotices } from '../../shell/Notices';
-import { ChannelPicker } from './ChannelPicker';
-import type { PreviewTarget } from './ContentPanel';
-import { ContentPanel } from './ContentPanel';
-import { ScheduleEditor } from './ScheduleEditor';
+import { ComposerBody, SHARED_TAB } from './ComposerBody';
+import { isBlankStory } from './story-blank';
 import { storyKeys, storyQueries } from './story-queries';
-
-const SHARED_TAB = 'shared';
 
 interface ComposerProps {
   storyId: string;
   channels: Channel[];
+  /** The story was just made by "New update": closing it untouched removes it again. */
+  discardIfBlank: boolean;
   onClose: () => void;
   onOpenStory: (storyId: string) => void;
 }
 
 /** The composer dialog. */
-export function Composer({ storyId, channels, onClose, onOpenStory }: ComposerProps) {
+export function Composer({
+  storyId,
+  channels,
+  discardIfBlank,
+  onClose,
+  onOpenStory,
+}: ComposerProps) {
   const { t } = useTranslation();
   const notices = useNotices();
   const client = useQueryClient();
@@ -61,6 +63,18 @@ export function Composer({ storyId, channels, onClose, onOpenStory }: ComposerPr
   });
 
   const states = Object.values(saveStates);
+  const close = () => {
+    const latest = client.getQueryData<Story>(storyKeys.one(storyId));
+    const settled = states.every((x) => x === 'idle');
+    // An empty draft left by Ctrl+N and closed at once would only clutter the timeline.
+    if (discardIfBlank && settled && latest && isBlankStory(latest)) {
+      desk
+        .deleteStory({ storyId })
+        .then(() => desk.purgeStory({ storyId }))
+        .catch(notices.error);
+    }
+    onClose();
+  };
   const saveText = states.includes('error')
     ? t('composer.notSaved')
     : states.includes('saving')
@@ -104,7 +118,7 @@ export function Composer({ storyId, channels, onClose, onOpenStory }: ComposerPr
   return (
     <Dialog
       title={title}
-      onClose={onClose}
+      onClose={close}
       className="dialog-composer"
       testId="composer"
       headerExtra={header}
@@ -128,183 +142,5 @@ export function Composer({ storyId, channels, onClose, onOpenStory }: ComposerPr
         />
       ) : null}
     </Dialog>
-  );
-}
-
-interface BodyProps {
-  story: Story;
-  byId: Map<string, Channel>;
-  channels: Channel[];
-  tab: string;
-  onTab: (id: string) => void;
-  channelsBusy: boolean;
-  /** The selection being saved, shown at once so the checkbox follows the click. */
-  pendingChannels: string[] | undefined;
-  onChannels: (ids: string[]) => void;
-  onSaveState: (key: string, s: SaveState) => void;
-}
-
-function ComposerBody({
-  story,
-  byId,
-  channels,
-  tab,
-  onTab,
-  channelsBusy,
-  pendingChannels,
-  onChannels,
-  onSaveState,
-}: BodyProps) {
-  const { t } = useTranslation();
-  const copies = story.copies.filter((c) => byId.has(c.channelId));
-  const tabs = [SHARED_TAB, ...copies.map((c) => c.id)];
-
-  // Shared previews: one per platform, for the channels that follow the shared text.
-  const followers = copies.filter((c) => !c.customized);
-  const sharedPreviews: PreviewTarget[] = [];
-  const platforms = new Map<Platform, string[]>();
-  for (const c of followers) {
-    const ch = byId.get(c.channelId)!;
-    platforms.set(ch.platform, [...(platforms.get(ch.platform) ?? []), ch.name]);
-  }
-  for (const [platform, names] of platforms)
-    sharedPreviews.push({ platform, heading: names.join(', ') });
-  const anyTelegram = copies.some((c) => byId.get(c.channelId)?.platform === 'telegram');
-
-  const onTabKey = (e: KeyboardEvent<HTMLButtonElement>) => {
-    const i = tabs.indexOf(tab);
-    let next: string | undefined;
-    if (e.key === 'ArrowRight') next = tabs[(i + 1) % tabs.length];
-    else if (e.key === 'ArrowLeft') next = tabs[(i - 1 + tabs.length) % tabs.length];
-    else if (e.key === 'Home') next = tabs[0];
-    else if (e.key === 'End') next = tabs[tabs.length - 1];
-    if (!next) return;
-    e.preventDefault();
-    onTab(next);
-    document.getElementById(`tab-${next}`)?.focus();
-  };
-
-  return (
-    <div className="composer">
-      <ChannelPicker
-        channels={channels}
-        selected={pendingChannels ?? copies.map((c) => c.channelId)}
-        busy={channelsBusy}
-        onChange={onChannels}
-      />
-      <div className="tabs" role="tablist" aria-label={t('composer.tabs')}>
-        {tabs.map((id) => {
-          const copy = copies.find((c) => c.id === id);
-          const ch = copy ? byId.get(copy.channelId) : undefined;
-          return (
-            <button
-              key={id}
-              id={`tab-${id}`}
-              type="button"
-              role="tab"
-              className="tab"
-              aria-selected={tab === id}
-              aria-controls={`panel-${id}`}
-              tabIndex={tab === id ? 0 : -1}
-              onClick={() => onTab(id)}
-              onKeyDown={onTabKey}
-              data-testid={copy ? 'copy-tab' : 'shared-tab'}
-              data-channel-id={ch?.id}
-            >
-              {ch ? <PlatformIcon platform={ch.platform} size={13} /> : null}
-              <span>{ch ? ch.name : t('composer.allChannels')}</span>
-              {copy?.customized ? (
-                <span className="tab-dot" title={t('composer.customisedShort')}>
-                  <span className="visually-hidden">{t('composer.customisedShort')}</span>
-                </span>
-              ) : null}
-            </button>
-          );
-        })}
-      </div>
-      {tabs.map((id) => {
-        const copy = copies.find((c) => c.id === id) ?? null;
-        const ch = copy ? byId.get(copy.channelId)! : null;
-        const keyOf = (c: typeof copy) =>
-          c
-            ? `${c.id}:${c.schedule.kind === 'at' ? `${c.schedule.at}:${c.schedule.mode}` : 'none'}`
-            : '';
-        return (
-          <div
-            key={id}
-            id={`panel-${id}`}
-            role="tabpanel"
-            aria-labelledby={`tab-${id}`}
-            hidden={tab !== id}
-            className="tab-panel"
-            data-testid={copy ? 'copy-panel' : 'shared-panel'}
-          >
-            {copy && ch ? (
-              <ContentPanel
-                story={story}
-                copy={copy}
-                textLabel={t('composer.textFor', { channel: ch.name })}
-                previews={[{ platform: ch.platform, heading: ch.name }]}
-                quizAllowed={ch.platform === 'telegram'}
-                onSaveState={(s) => onSaveState(id, s)}
-                footer={
-                  <section className="schedule-section" aria-label={t('schedule.title')}>
-                    <h3>{t('schedule.title')}</h3>
-                    <ScheduleEditor
-                      key={keyOf(copy)}
-                      updateId={copy.id}
-                      storyId={story.storyId}
-                      channel={ch}
-                      at={copy.schedule.kind === 'at' ? copy.schedule.at : null}
-                      mode={copy.schedule.kind === 'at' ? copy.schedule.mode : null}
-                    />
-                  </section>
-                }
-              />
-            ) : (
-              <ContentPanel
-                story={story}
-                copy={null}
-                textLabel={t('composer.textShared')}
-                previews={sharedPreviews}
-                quizAllowed={anyTelegram}
-                quizNote={t('poll.quizSharedNote')}
-                onSaveState={(s) => onSaveState(id, s)}
-                footer={
-                  <section className="schedule-section" aria-label={t('schedule.title')}>
-                    <h3>{t('schedule.perChannel')}</h3>
-                    <ul className="schedule-list">
-                      {copies.map((c) => {
-                        const cch = byId.get(c.channelId)!;
-                        return (
-                          <li key={c.id}>
-                            <div className="schedule-list-head">
-                              <PlatformIcon platform={cch.platform} size={13} />
-                              <strong>{cch.name}</strong>
-                              {c.customized ? (
-                                <span className="badge badge-custom">{t('row.customized')}</span>
-                              ) : null}
-                            </div>
-                            <ScheduleEditor
-                              key={keyOf(c)}
-                              compact
-                              updateId={c.id}
-                              storyId={story.storyId}
-                              channel={cch}
-                              at={c.schedule.kind === 'at' ? c.schedule.at : null}
-                              mode={c.schedule.kind === 'at' ? c.schedule.mode : null}
-                            />
-                          </li>
-                        );
-                      })}
-                    </ul>
-                  </section>
-                }
-              />
-            )}
-          </div>
-        );
-      })}
-    </div>
   );
 }

@@ -105,6 +105,7 @@ export function ContentPanel(props: ContentPanelProps) {
           onChange={(text) => draft.change({ text })}
           label={props.textLabel}
           testId="composer-text"
+          autoFocus={copy === null}
         />
         {draft.state === 'error' ? (
           <p className="inline-error" data-testid="save-error">

@@ -44,7 +44,7 @@ export function LinkDialog({
             onChange={(e) => setHref(e.target.value)}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? `${id}-err` : undefined}
-            autoFocus
+            data-autofocus
             data-testid="link-href"
           />
           {error ? (

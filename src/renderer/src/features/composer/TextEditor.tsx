@@ -1,6 +1,6 @@
 // The source-text area with its formatting toolbar and shortcuts (all through applyFormat).
 import type { TFunction } from 'i18next';
-import { useId, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyFormat } from '../../../../shared/formatting';
 import type { FormatAction } from './format-shortcuts';
@@ -48,15 +48,23 @@ interface TextEditorProps {
   onChange: (text: string) => void;
   label: string;
   testId: string;
+  /** Take the focus when shown (the shared text of a composer). */
+  autoFocus?: boolean;
 }
 
 /** A controlled textarea with a formatting toolbar. */
-export function TextEditor({ value, onChange, label, testId }: TextEditorProps) {
+export function TextEditor({ value, onChange, label, testId, autoFocus }: TextEditorProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLTextAreaElement>(null);
   const pendingSelection = useRef<[number, number] | null>(null);
   const [linkSelection, setLinkSelection] = useState<[number, number] | null>(null);
   const textId = useId();
+
+  useEffect(() => {
+    // The composer's dialog is already open when a story loads: focus here. When the story was
+    // cached, the dialog opens after this and focuses [data-autofocus] itself.
+    if (autoFocus) ref.current?.focus();
+  }, [autoFocus]);
 
   useLayoutEffect(() => {
     const sel = pendingSelection.current;
@@ -128,6 +136,7 @@ export function TextEditor({ value, onChange, label, testId }: TextEditorProps) 
           apply(action);
         }}
         data-testid={testId}
+        data-autofocus={autoFocus ? true : undefined}
       />
       {linkSelection ? (
         <LinkDialog

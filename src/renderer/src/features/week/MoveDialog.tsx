@@ -65,7 +65,7 @@ export function MoveDialog({ summary, channel, onMove, onClose }: MoveDialogProp
             type="date"
             value={date}
             onChange={(e) => setDate(e.target.value)}
-            autoFocus
+            data-autofocus
             data-testid="move-date"
           />
           <p className="hint">{t('week.moveKeepsTime')}</p>

@@ -1,0 +1,79 @@
+// Each end-to-end test gets its own data folder and its own browser-mode host, a real Node process.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect } from '@playwright/test';
+
+const READY_LINE = /running at (http:\/\/\S+)/;
+const HOST_START_TIMEOUT_MS = 30_000;
+
+export interface DeskHost {
+  url: string;
+  dataDir: string;
+  /** Stops the host (as a user quitting would) and starts it again on the same data folder. */
+  restart(opts?: { kill?: boolean }): Promise<string>;
+}
+
+function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/host/cli.ts', '--data-dir', dataDir, '--port', '0'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(
+      () => reject(new Error(`host did not start:\n${output}`)),
+      HOST_START_TIMEOUT_MS,
+    );
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = READY_LINE.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve({ child, url: match[1] });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`host exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+function stopHost(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill(signal);
+  });
+}
+
+export const test = base.extend<{ desk: DeskHost }>({
+  desk: async ({ page }, use) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'desk-e2e-'));
+    let current = await startHost(dataDir);
+    const desk: DeskHost = {
+      dataDir,
+      url: current.url,
+      async restart(opts) {
+        await stopHost(current.child, opts?.kill ? 'SIGKILL' : 'SIGTERM');
+        current = await startHost(dataDir);
+        desk.url = current.url;
+        return current.url;
+      },
+    };
+    await page.goto(desk.url);
+    await use(desk);
+    await stopHost(current.child, 'SIGTERM');
+    await rm(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
