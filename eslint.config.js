@@ -88,6 +88,11 @@ export default tseslint.config(
     'Browser mode runs core/ in plain Node: no electron.',
   ),
   layer(
+    ['src/hub/**'],
+    ['electron', '**/core/**', '**/main/**', '**/preload/**', '**/renderer/**', '**/host/**'],
+    'The hub is a server: it shares only shared/ with the desk.',
+  ),
+  layer(
     ['src/main/**'],
     ['**/renderer/**', '**/host/**', '**/hub/**'],
     'main/ is the Electron composition root.',
