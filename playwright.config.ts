@@ -30,7 +30,17 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'browser-mode', testMatch: /.*\.web\.spec\.ts/ },
+    {
+      name: 'browser-mode',
+      testMatch: /.*\.web\.spec\.ts/,
+      use: {
+        // A known language and zone, whatever the machine's: the journeys check the words and the
+        // times the editor sees (London is an hour behind the Rome channels all year round).
+        locale: 'en-GB',
+        timezoneId: 'Europe/London',
+        viewport: { width: 1440, height: 900 },
+      },
+    },
     { name: 'electron', testMatch: /.*\.electron\.spec\.ts/ },
   ],
 });

@@ -11,11 +11,20 @@ const HOST_START_TIMEOUT_MS = 30_000;
 export interface DeskHost {
   url: string;
   dataDir: string;
+  /** Stops the host: SIGTERM (a user quitting, the store checkpoints) or SIGKILL (a crash). */
+  stop(opts?: { kill?: boolean }): Promise<void>;
+  /** Starts the host again on the same data folder (after `stop`); returns the new address. */
+  start(): Promise<string>;
   /** Stops the host (as a user quitting would) and starts it again on the same data folder. */
   restart(opts?: { kill?: boolean }): Promise<string>;
 }
 
-function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+interface RunningHost {
+  child: ChildProcess;
+  url: string;
+}
+
+function startHost(dataDir: string, log: string[]): Promise<RunningHost> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'src/host/cli.ts', '--data-dir', dataDir, '--port', '0'],
@@ -32,6 +41,7 @@ function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string 
     );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
+      log.push(chunk.toString());
       const match = READY_LINE.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
@@ -39,16 +49,20 @@ function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string 
       }
     };
     child.stdout!.on('data', onData);
-    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-    child.on('exit', (code) => {
+    child.stderr!.on('data', (c: Buffer) => {
+      output += c.toString();
+      log.push(c.toString());
+    });
+    child.on('exit', (code, signal) => {
       clearTimeout(timer);
+      log.push(`[host ${child.pid} exited: code ${code}, signal ${signal}]\n`);
       reject(new Error(`host exited with ${code}:\n${output}`));
     });
   });
 }
 
 function stopHost(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
     child.kill(signal);
@@ -56,22 +70,35 @@ function stopHost(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
 }
 
 export const test = base.extend<{ desk: DeskHost }>({
-  desk: async ({ page }, use) => {
+  desk: async ({ page }, use, testInfo) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'desk-e2e-'));
-    let current = await startHost(dataDir);
+    const log: string[] = [];
+    let current: RunningHost | null = await startHost(dataDir, log);
     const desk: DeskHost = {
       dataDir,
       url: current.url,
-      async restart(opts) {
-        await stopHost(current.child, opts?.kill ? 'SIGKILL' : 'SIGTERM');
-        current = await startHost(dataDir);
+      async stop(opts) {
+        if (current) await stopHost(current.child, opts?.kill ? 'SIGKILL' : 'SIGTERM');
+        current = null;
+      },
+      async start() {
+        if (current) throw new Error('the host is already running');
+        current = await startHost(dataDir, log);
         desk.url = current.url;
         return current.url;
+      },
+      async restart(opts) {
+        await desk.stop(opts);
+        return desk.start();
       },
     };
     await page.goto(desk.url);
     await use(desk);
-    await stopHost(current.child, 'SIGTERM');
+    if (current) await stopHost(current.child, 'SIGTERM');
+    // The host's own words explain most failures (a store error, a crash on start).
+    if (testInfo.status !== testInfo.expectedStatus) {
+      await testInfo.attach('host-output.txt', { body: log.join(''), contentType: 'text/plain' });
+    }
     await rm(dataDir, { recursive: true, force: true });
   },
 });

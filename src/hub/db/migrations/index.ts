@@ -1,0 +1,7 @@
+// Every migration, in order. To change the schema, add the next file here; never edit a shipped one.
+import { migration0001 } from './0001-initial';
+import type { Migration } from './migration';
+
+export type { Migration } from './migration';
+
+export const MIGRATIONS: readonly Migration[] = [migration0001];

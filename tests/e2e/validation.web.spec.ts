@@ -1,0 +1,114 @@
+// Bad input is refused where it is typed, with words next to the field, and nothing half-made is kept.
+import { DateTime } from 'luxon';
+import { expect, test } from './desk-fixture';
+import { createChannel, expectSaved, fillChannelDialog, newUpdateOn } from './desk-steps';
+
+const ROME = 'Europe/Rome';
+
+test('a channel with an unknown time zone or no name is refused next to the field', async ({
+  page,
+  desk,
+}) => {
+  await expect(page.getByTestId('no-channels')).toBeVisible();
+  await page.getByTestId('new-channel').click();
+  const dialog = await fillChannelDialog(page, {
+    name: 'Roma Meteo',
+    platform: 'telegram',
+    timeZone: 'Europe/Atlantis',
+  });
+  await dialog.getByTestId('channel-save').click();
+  const zone = dialog.getByTestId('channel-timezone');
+  await expect(zone).toHaveAttribute('aria-invalid', 'true');
+  await expect(zone).toHaveAccessibleDescription(
+    'Not a known time zone — pick one from the list, e.g. Europe/Rome.',
+  );
+  // "Next to the field": the message sits in the field's own block, right under the input.
+  await expect(dialog.locator('.field', { has: zone }).locator('.field-error')).toHaveText(
+    'Not a known time zone — pick one from the list, e.g. Europe/Rome.',
+  );
+  await expect(dialog.getByTestId('channel-name')).not.toHaveAttribute('aria-invalid', 'true');
+
+  // A name of spaces is no name; the zone is fine now, so only the name is flagged.
+  await dialog.getByTestId('channel-name').fill('   ');
+  await zone.fill(ROME);
+  await dialog.getByTestId('channel-save').click();
+  const name = dialog.getByTestId('channel-name');
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(name).toHaveAccessibleDescription('A channel needs a name.');
+  await expect(dialog.locator('.field', { has: name }).locator('.field-error')).toHaveText(
+    'A channel needs a name.',
+  );
+  await expect(zone).not.toHaveAttribute('aria-invalid', 'true');
+
+  // Nothing was created: not in the sidebar, not after a reload, not in the store.
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('channel-link')).toHaveCount(0);
+  await expect(page.getByText('No channels yet.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('no-channels')).toBeVisible();
+  await expect(page.getByTestId('channel-link')).toHaveCount(0);
+  await page.getByTestId('nav-settings').click();
+  await expect(page.getByText('0 channels, 0 updates')).toBeVisible();
+  await expect(page.getByTestId('settings-data-dir')).toHaveText(desk.dataDir);
+});
+
+test('a schedule in the past is refused with a clear message', async ({ page }) => {
+  await createChannel(page, { name: 'Roma Eventi', platform: 'telegram', timeZone: ROME });
+  const composer = await newUpdateOn(page, 'Roma Eventi');
+  await composer.getByTestId('shared-panel').getByTestId('composer-text').fill('Concerto al Circo Massimo');
+  await expectSaved(composer);
+
+  const editor = composer
+    .getByTestId('shared-panel')
+    .getByRole('group', { name: 'Schedule for Roma Eventi' });
+  await editor.getByRole('radio', { name: 'At an exact time' }).check();
+  const yesterday = DateTime.now().setZone(ROME).minus({ days: 1 }).set({ hour: 21, minute: 0 });
+  await editor.getByTestId('schedule-datetime').fill(yesterday.toFormat("yyyy-MM-dd'T'HH:mm"));
+  await editor.getByTestId('schedule-apply').click();
+  await expect(editor.getByRole('alert')).toHaveText(
+    'Please check what you entered: This time has already passed.',
+  );
+  await expect(editor.getByTestId('schedule-current')).toHaveText('Draft — not scheduled.');
+
+  // The copy stays a draft in the timeline.
+  await composer.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(composer).toBeHidden();
+  await expect(page.getByText('0 scheduled · 1 drafts')).toBeVisible();
+  const row = page.getByTestId('timeline-list').getByTestId('update-row');
+  await expect(row).toHaveCount(1);
+  await expect(row.locator('.row-time')).toHaveText('Draft');
+});
+
+test('a poll with a single option is never saved', async ({ page }) => {
+  await createChannel(page, { name: 'Roma Scuole', platform: 'whatsapp', timeZone: ROME });
+  let composer = await newUpdateOn(page, 'Roma Scuole');
+  let panel = composer.getByTestId('shared-panel');
+  await panel.getByTestId('composer-text').fill('Iscrizioni alle scuole');
+  await panel.getByTestId('poll-add').click();
+  await panel.getByTestId('poll-question').fill('Quale scuola preferite?');
+  await panel.getByTestId('poll-option').first().fill('Elementare');
+
+  // One filled option is not a poll: the second is flagged and the poll stays unsaved.
+  const options = panel.getByTestId('poll-option');
+  await expect(options).toHaveCount(2);
+  await expect(options.nth(1)).toHaveAttribute('aria-invalid', 'true');
+  await expect(panel.getByTestId('poll-editor')).toContainText('An option cannot be empty.');
+  await expect(panel.getByTestId('poll-state')).toHaveText(
+    'The poll is saved once it is complete.',
+  );
+  // Two options is the minimum: neither can be removed.
+  await expect(panel.getByRole('button', { name: 'Remove option 1' })).toBeDisabled();
+  await expect(panel.getByRole('button', { name: 'Remove option 2' })).toBeDisabled();
+  await expect(panel.getByTestId('preview-whatsapp').locator('.bubble-poll')).toHaveCount(0);
+  await expectSaved(composer);
+
+  // What reached the store: the text, and no poll.
+  await page.reload();
+  await page.getByTestId('timeline-list').getByTestId('open-update').click();
+  composer = page.getByTestId('composer');
+  panel = composer.getByTestId('shared-panel');
+  await expect(panel.getByTestId('composer-text')).toHaveValue('Iscrizioni alle scuole');
+  await expect(panel.getByTestId('poll-add')).toBeVisible();
+  await expect(panel.getByTestId('poll-editor')).toHaveCount(0);
+});
