@@ -77,7 +77,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
 export function needsRehash(stored: string, params: ScryptParams = DEFAULT_SCRYPT_PARAMS): boolean {
   const parsed = parseHash(stored);
   return (
-    !parsed || parsed.params.N !== params.N || parsed.params.r !== params.r || parsed.params.p !== params.p
+    !parsed ||
+    parsed.params.N !== params.N ||
+    parsed.params.r !== params.r ||
+    parsed.params.p !== params.p
   );
 }
 

@@ -51,7 +51,11 @@ export async function lockDataDir(dir: string): Promise<DataDirLock> {
   if (heldInThisProcess.has(path)) {
     throw new DataDirLockedError(`The hub data folder ${dir} is already open in this process.`);
   }
-  const mine: LockInfo = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
+  const mine: LockInfo = {
+    pid: process.pid,
+    host: hostname(),
+    startedAt: new Date().toISOString(),
+  };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const handle = await open(path, 'wx', 0o600);

@@ -21,7 +21,10 @@ function queryable(runner: PGliteRunner): Queryable {
     async query<R>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
       const result = await runner.query<R>(sql, params as unknown[]);
       // PGlite reports 0 affected rows for a SELECT; node-postgres counts the rows returned.
-      return { rows: result.rows, rowCount: Math.max(result.rows.length, result.affectedRows ?? 0) };
+      return {
+        rows: result.rows,
+        rowCount: Math.max(result.rows.length, result.affectedRows ?? 0),
+      };
     },
     async exec(sql: string): Promise<void> {
       await runner.exec(sql);
@@ -36,15 +39,15 @@ export function wrapPGlite(pglite: PGlite, onClose?: () => Promise<void>): Db & 
   return {
     kind: 'pglite',
     pglite,
-    query(sql, params) {
+    async query(sql, params) {
       guard.assertOutside('query()');
       return direct.query(sql, params);
     },
-    exec(sql) {
+    async exec(sql) {
       guard.assertOutside('exec()');
       return direct.exec(sql);
     },
-    tx<T>(fn: (q: Queryable) => Promise<T>, options: TxOptions = {}): Promise<T> {
+    async tx<T>(fn: (q: Queryable) => Promise<T>, options: TxOptions = {}): Promise<T> {
       guard.assertOutside('tx()');
       return pglite.transaction(async (tx) => {
         if (options.isolation) {
@@ -66,7 +69,9 @@ export function wrapPGlite(pglite: PGlite, onClose?: () => Promise<void>): Db & 
 const PARSERS = { [types.INT8]: parseInt8 };
 
 /** Opens (creating if needed) a PGlite database and locks its folder against a second process. */
-export async function openPGliteDb(options: PGliteDbOptions = {}): Promise<Db & { pglite: PGlite }> {
+export async function openPGliteDb(
+  options: PGliteDbOptions = {},
+): Promise<Db & { pglite: PGlite }> {
   let lock: DataDirLock | undefined;
   if (options.dataDir !== undefined) lock = await lockDataDir(options.dataDir);
   try {

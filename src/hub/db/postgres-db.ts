@@ -20,11 +20,16 @@ const INT8_ARRAY_OID = 1016;
 const TEXT_ARRAY_OID = 1009;
 // Serialization failures and deadlocks are expected under concurrency and go away on retry.
 const RETRYABLE_STATES = new Set(['40001', '40P01']);
-const TX_MAX_ATTEMPTS = 5;
+const TX_MAX_ATTEMPTS = 10;
 const TX_RETRY_BASE_DELAY_MS = 5;
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
-const parseTextArray = pg.types.getTypeParser(TEXT_ARRAY_OID, 'text') as (t: string) => unknown;
+// pg-types knows the array type but its typings list only scalar type ids.
+const getTypeParser = pg.types.getTypeParser as (
+  oid: number,
+  format: 'text' | 'binary',
+) => (text: string) => unknown;
+const parseTextArray = getTypeParser(TEXT_ARRAY_OID, 'text');
 
 function parseInt8Array(text: string): unknown {
   const convert = (v: unknown): unknown =>
@@ -36,7 +41,7 @@ const TYPES = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (format !== 'binary' && oid === INT8_OID) return parseInt8;
     if (format !== 'binary' && oid === INT8_ARRAY_OID) return parseInt8Array;
-    return pg.types.getTypeParser(oid, format ?? 'text');
+    return getTypeParser(oid, format ?? 'text');
   },
 } as pg.CustomTypesConfig;
 
@@ -61,7 +66,9 @@ async function runOnce<T>(
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
-    await client.query(`BEGIN ISOLATION LEVEL ${ISOLATION_SQL[options.isolation ?? 'read committed']}`);
+    await client.query(
+      `BEGIN ISOLATION LEVEL ${ISOLATION_SQL[options.isolation ?? 'read committed']}`,
+    );
     const result = await guard.within(() => fn(queryable(client)));
     const commit = await client.query('COMMIT');
     // COMMIT of a transaction that already failed answers ROLLBACK instead of an error.
@@ -102,11 +109,11 @@ export function openPostgresDb(options: PostgresDbOptions): Db & { pool: pg.Pool
   return {
     kind: 'postgres',
     pool,
-    query(sql, params) {
+    async query(sql, params) {
       guard.assertOutside('query()');
       return direct.query(sql, params);
     },
-    exec(sql) {
+    async exec(sql) {
       guard.assertOutside('exec()');
       return direct.exec(sql);
     },

@@ -88,7 +88,11 @@ const FRAMEWORK_ERRORS: Record<string, { status: number; code: HubErrorCode; mes
 };
 
 /** The status and body the hub answers `err` with; unknown errors become an opaque 500. */
-export function toErrorReply(err: unknown): { status: number; body: ErrorBody; headers: Record<string, string> } {
+export function toErrorReply(err: unknown): {
+  status: number;
+  body: ErrorBody;
+  headers: Record<string, string>;
+} {
   if (err instanceof HubError) {
     const error: ErrorBody['error'] = { code: err.code, message: err.message };
     if (err.issues) error.issues = err.issues;
@@ -129,7 +133,14 @@ function send(reply: FastifyReply, err: unknown): FastifyReply {
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err, _request, reply) => send(reply, err));
   app.setNotFoundHandler((request, reply) =>
-    send(reply, new HubError(404, 'not_found', `No ${request.method} ${request.url.split('?')[0]} on this hub.`)),
+    send(
+      reply,
+      new HubError(
+        404,
+        'not_found',
+        `No ${request.method} ${request.url.split('?')[0]} on this hub.`,
+      ),
+    ),
   );
 }
 

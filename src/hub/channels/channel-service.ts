@@ -1,0 +1,208 @@
+// The hub's channels and per-channel roles, always within the actor's own workspace.
+import type { HubChannel } from '../api-schemas';
+import type { Actor, ChannelRef, ChannelRole } from '../auth/permissions';
+import { can } from '../auth/permissions';
+import { newId } from '../auth/tokens';
+import type { Queryable } from '../db/db';
+import { isUniqueViolation } from '../db/db';
+import { HubError, forbidden, notFound } from '../http/errors';
+import type { HubContext } from '../hub-context';
+import type { Slot } from '../../shared/domain';
+
+interface ChannelRow {
+  id: string;
+  workspace_id: string;
+  name: string;
+  platform: HubChannel['platform'];
+  time_zone: string;
+  language: string;
+  description: string;
+  slots: Slot[];
+  archived: boolean;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const COLUMNS =
+  'id, workspace_id, name, platform, time_zone, language, description, slots, archived, created_at, updated_at';
+
+function toChannel(row: ChannelRow): HubChannel {
+  return {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    name: row.name,
+    platform: row.platform,
+    timeZone: row.time_zone,
+    language: row.language,
+    description: row.description,
+    slots: row.slots,
+    archived: row.archived,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/**
+ * A channel of the actor's workspace. Another workspace's channel is "not found", never
+ * "forbidden": its existence is not the actor's business.
+ */
+export async function channelRefFor(
+  q: Queryable,
+  actor: Actor,
+  channelId: string,
+): Promise<ChannelRef> {
+  const { rows } = await q.query<{ id: string; workspace_id: string }>(
+    'SELECT id, workspace_id FROM hub_channels WHERE id = $1 AND workspace_id = $2',
+    [channelId, actor.workspaceId],
+  );
+  if (!rows[0]) throw notFound('The channel');
+  return { id: rows[0].id, workspaceId: rows[0].workspace_id };
+}
+
+/** All channels of the actor's workspace, by name. */
+export async function listChannels(q: Queryable, actor: Actor): Promise<HubChannel[]> {
+  const { rows } = await q.query<ChannelRow>(
+    `SELECT ${COLUMNS} FROM hub_channels WHERE workspace_id = $1 ORDER BY lower(name), id`,
+    [actor.workspaceId],
+  );
+  return rows.map(toChannel);
+}
+
+/** One channel of the actor's workspace. */
+export async function getChannel(
+  q: Queryable,
+  actor: Actor,
+  channelId: string,
+): Promise<HubChannel> {
+  const { rows } = await q.query<ChannelRow>(
+    `SELECT ${COLUMNS} FROM hub_channels WHERE id = $1 AND workspace_id = $2`,
+    [channelId, actor.workspaceId],
+  );
+  if (!rows[0]) throw notFound('The channel');
+  return toChannel(rows[0]);
+}
+
+export interface ChannelFields {
+  id?: string | undefined;
+  name: string;
+  platform: HubChannel['platform'];
+  timeZone: string;
+  language: string;
+  description: string;
+  slots: Slot[];
+}
+
+/** Creates a channel (workspace admins and owners). */
+export async function createChannel(
+  ctx: HubContext,
+  actor: Actor,
+  input: ChannelFields,
+): Promise<HubChannel> {
+  if (!can(actor, 'manage_channels')) throw forbidden('Only owners and admins can add channels.');
+  const now = ctx.now();
+  try {
+    const { rows } = await ctx.db.query<ChannelRow>(
+      `INSERT INTO hub_channels (id, workspace_id, name, platform, time_zone, language, description, slots, created_by, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING ${COLUMNS}`,
+      [
+        input.id ?? newId(),
+        actor.workspaceId,
+        input.name,
+        input.platform,
+        input.timeZone,
+        input.language,
+        input.description,
+        JSON.stringify(input.slots),
+        actor.userId,
+        now,
+      ],
+    );
+    return toChannel(rows[0]!);
+  } catch (err) {
+    if (isUniqueViolation(err))
+      throw new HubError(409, 'conflict', 'A channel with this id exists.');
+    throw err;
+  }
+}
+
+export type ChannelPatch = Partial<
+  Pick<ChannelFields, 'name' | 'timeZone' | 'language' | 'description' | 'slots'> & {
+    archived: boolean;
+  }
+>;
+
+const PATCH_COLUMNS: Record<keyof ChannelPatch, string> = {
+  name: 'name',
+  timeZone: 'time_zone',
+  language: 'language',
+  description: 'description',
+  slots: 'slots',
+  archived: 'archived',
+};
+
+/** Changes a channel's settings (workspace admins, and admins of this channel). */
+export async function updateChannel(
+  ctx: HubContext,
+  actor: Actor,
+  channelId: string,
+  patch: ChannelPatch,
+): Promise<HubChannel> {
+  const channel = await channelRefFor(ctx.db, actor, channelId);
+  if (!can(actor, 'manage_channels', channel)) throw forbidden('You cannot change this channel.');
+  const sets: string[] = [];
+  const values: unknown[] = [channel.id, actor.workspaceId, ctx.now()];
+  for (const [key, value] of Object.entries(patch) as Array<[keyof ChannelPatch, unknown]>) {
+    if (value === undefined) continue;
+    values.push(key === 'slots' ? JSON.stringify(value) : value);
+    sets.push(`${PATCH_COLUMNS[key]} = $${values.length}`);
+  }
+  const { rows } = await ctx.db.query<ChannelRow>(
+    `UPDATE hub_channels SET ${[...sets, 'updated_at = $3'].join(', ')}
+      WHERE id = $1 AND workspace_id = $2 RETURNING ${COLUMNS}`,
+    values,
+  );
+  if (!rows[0]) throw notFound('The channel');
+  return toChannel(rows[0]);
+}
+
+async function assertMember(q: Queryable, actor: Actor, userId: string): Promise<void> {
+  const { rows } = await q.query('SELECT 1 FROM members WHERE workspace_id = $1 AND user_id = $2', [
+    actor.workspaceId,
+    userId,
+  ]);
+  if (!rows[0]) throw notFound('The member');
+}
+
+/** Gives a member a role on one channel (replacing any they had there). */
+export async function setChannelRole(
+  ctx: HubContext,
+  actor: Actor,
+  target: { channelId: string; userId: string },
+  role: ChannelRole,
+): Promise<void> {
+  const channel = await channelRefFor(ctx.db, actor, target.channelId);
+  await assertMember(ctx.db, actor, target.userId);
+  if (!can(actor, 'manage_members'))
+    throw forbidden('Only owners and admins can give channel roles.');
+  await ctx.db.query(
+    `INSERT INTO channel_roles (workspace_id, channel_id, user_id, role, created_at) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (channel_id, user_id) DO UPDATE SET role = EXCLUDED.role`,
+    [actor.workspaceId, channel.id, target.userId, role, ctx.now()],
+  );
+}
+
+/** Takes away a member's role on one channel (their workspace role still applies). */
+export async function removeChannelRole(
+  ctx: HubContext,
+  actor: Actor,
+  target: { channelId: string; userId: string },
+): Promise<void> {
+  const channel = await channelRefFor(ctx.db, actor, target.channelId);
+  await assertMember(ctx.db, actor, target.userId);
+  if (!can(actor, 'manage_members'))
+    throw forbidden('Only owners and admins can change channel roles.');
+  await ctx.db.query('DELETE FROM channel_roles WHERE channel_id = $1 AND user_id = $2', [
+    channel.id,
+    target.userId,
+  ]);
+}

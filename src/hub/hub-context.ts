@@ -1,0 +1,12 @@
+// What the hub's routes and services share: the database, the clock and the security settings.
+import type { ScryptParams } from './auth/passwords';
+import type { SignInLimits } from './auth/sign-in-limiter';
+import type { Db } from './db/db';
+
+export interface HubContext {
+  db: Db;
+  /** The hub's clock: expiries and rate-limit windows are measured on it. */
+  now(): Date;
+  scrypt: ScryptParams;
+  signInLimits: SignInLimits;
+}

@@ -1,0 +1,235 @@
+// Every workspace role × every action × own channel (with each channel role, or none) and another
+// workspace's channel, asserted on the hub's HTTP API and on can().
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Action, ChannelRole, WorkspaceRole } from '../../src/hub/auth/permissions';
+import { ACTIONS, CHANNEL_ROLES, WORKSPACE_ROLES, can } from '../../src/hub/auth/permissions';
+import { DB_KINDS } from './test-db';
+import type { SeededMember, Team, TestHub } from './test-hub';
+import { addChannel, addMember, createTestHub, seedTeam } from './test-hub';
+
+// The policy as the product states it, independent of the code's tables.
+const LEVEL: Record<WorkspaceRole, number> = { contributor: 1, editor: 2, admin: 3, owner: 4 };
+const NEEDS: Record<Action, WorkspaceRole> = {
+  manage_workspace: 'owner',
+  manage_members: 'admin',
+  manage_channels: 'admin',
+  create_draft: 'contributor',
+  edit_own_draft: 'contributor',
+  edit_any_draft: 'editor',
+  submit: 'contributor',
+  approve: 'editor',
+  schedule: 'editor',
+  publish: 'editor',
+};
+const ABOUT_WORKSPACE: ReadonlySet<Action> = new Set(['manage_workspace', 'manage_members']);
+
+type ChannelContext = 'no channel role' | `channel ${ChannelRole}` | 'other workspace';
+const CONTEXTS: readonly ChannelContext[] = [
+  'no channel role',
+  ...CHANNEL_ROLES.map((role) => `channel ${role}` as const),
+  'other workspace',
+];
+
+function channelRoleOf(context: ChannelContext): ChannelRole | null {
+  return context.startsWith('channel ') ? (context.slice(8) as ChannelRole) : null;
+}
+
+function expectedRole(role: WorkspaceRole, context: ChannelContext): WorkspaceRole | null {
+  if (context === 'other workspace') return null;
+  const extra = channelRoleOf(context);
+  return extra && LEVEL[extra] > LEVEL[role] ? extra : role;
+}
+
+function expectedAllowed(role: WorkspaceRole, action: Action, context: ChannelContext): boolean {
+  const effective = ABOUT_WORKSPACE.has(action) ? role : expectedRole(role, context);
+  if (context === 'other workspace' || effective === null) return false;
+  return LEVEL[effective] >= LEVEL[NEEDS[action]];
+}
+
+const statusFor = (allowed: boolean, yes: number) => (allowed ? yes : 403);
+
+describe.each(DB_KINDS)('authorisation matrix on %s', (kind) => {
+  let t: TestHub;
+  let team: Team;
+  let target: SeededMember;
+  const channelOf = {} as Record<ChannelContext, string>;
+  const as = (role: WorkspaceRole) => team.members[role].token;
+  let emailCounter = 0;
+
+  beforeAll(async () => {
+    t = await createTestHub(kind);
+    team = await seedTeam(t);
+    const owner = as('owner');
+    target = await addMember(t, owner, 'contributor', 'target@example.org');
+    channelOf['no channel role'] = await addChannel(t, owner, 'Plain');
+    for (const channelRole of CHANNEL_ROLES) {
+      const channelId = await addChannel(t, owner, `Channel ${channelRole}`);
+      channelOf[`channel ${channelRole}`] = channelId;
+      for (const role of WORKSPACE_ROLES) {
+        const res = await t.api(
+          'PUT',
+          `/v1/channels/${channelId}/roles/${team.members[role].userId}`,
+          {
+            token: owner,
+            body: { role: channelRole },
+          },
+        );
+        expect(res.status).toBe(204);
+      }
+    }
+    channelOf['other workspace'] = team.other.channelId;
+  });
+  afterAll(() => t.close());
+
+  for (const role of WORKSPACE_ROLES) {
+    for (const context of CONTEXTS) {
+      it(`${role} / ${context}: the hub reports exactly the allowed actions, and can() agrees`, async () => {
+        const channelId = channelOf[context];
+        const res = await t.api('GET', `/v1/channels/${channelId}/permissions`, {
+          token: as(role),
+        });
+        const actor = {
+          userId: team.members[role].userId,
+          workspaceId: team.workspaceId,
+          role,
+          channelRoles: Object.fromEntries(
+            CHANNEL_ROLES.map((channelRole) => [channelOf[`channel ${channelRole}`], channelRole]),
+          ),
+        };
+        const channel =
+          context === 'other workspace'
+            ? { id: channelId, workspaceId: team.other.workspaceId }
+            : { id: channelId, workspaceId: team.workspaceId };
+        for (const action of ACTIONS) {
+          expect(can(actor, action, channel), `can(${role}, ${action}, ${context})`).toBe(
+            expectedAllowed(role, action, context),
+          );
+        }
+        if (context === 'other workspace') {
+          expect(res.status).toBe(404);
+          return;
+        }
+        expect(res.status).toBe(200);
+        const channelActions = ACTIONS.filter((action) => !ABOUT_WORKSPACE.has(action));
+        const reported = res.json as { role: string; actions: Action[] };
+        expect(reported.role).toBe(expectedRole(role, context));
+        for (const action of channelActions) {
+          expect(reported.actions.includes(action), `${role} ${action} on ${context}`).toBe(
+            expectedAllowed(role, action, context),
+          );
+        }
+      });
+
+      it(`${role} / ${context}: changing the channel's settings (manage_channels)`, async () => {
+        const res = await t.api('PATCH', `/v1/channels/${channelOf[context]}`, {
+          token: as(role),
+          body: { description: `edited by ${role}` },
+        });
+        const expected =
+          context === 'other workspace'
+            ? 404
+            : statusFor(expectedAllowed(role, 'manage_channels', context), 200);
+        expect(res.status).toBe(expected);
+      });
+
+      it(`${role} / ${context}: giving a channel role (manage_members)`, async () => {
+        const url = `/v1/channels/${channelOf[context]}/roles/${target.userId}`;
+        const put = await t.api('PUT', url, { token: as(role), body: { role: 'contributor' } });
+        const del = await t.api('DELETE', url, { token: as(role) });
+        const expected =
+          context === 'other workspace'
+            ? 404
+            : statusFor(expectedAllowed(role, 'manage_members', context), 204);
+        expect(put.status).toBe(expected);
+        expect(del.status).toBe(expected);
+      });
+    }
+
+    it(`${role}: workspace-wide actions through their endpoints`, async () => {
+      const token = as(role);
+      const rename = await t.api('PATCH', '/v1/workspace', {
+        token,
+        body: { name: `Renamed by ${role}` },
+      });
+      expect(rename.status, 'manage_workspace').toBe(
+        statusFor(expectedAllowed(role, 'manage_workspace', 'no channel role'), 200),
+      );
+
+      const mayManageMembers = expectedAllowed(role, 'manage_members', 'no channel role');
+      const invite = await t.api('POST', '/v1/members', {
+        token,
+        body: {
+          email: `matrix${++emailCounter}@example.org`,
+          displayName: 'Matrix',
+          role: 'contributor',
+        },
+      });
+      expect(invite.status, 'manage_members: invite').toBe(statusFor(mayManageMembers, 201));
+      const change = await t.api('PATCH', `/v1/members/${target.userId}`, {
+        token,
+        body: { role: 'contributor' },
+      });
+      expect(change.status, 'manage_members: change role').toBe(statusFor(mayManageMembers, 200));
+
+      const create = await t.api('POST', '/v1/channels', {
+        token,
+        body: { name: `By ${role}`, platform: 'webhook', timeZone: 'UTC', language: 'en' },
+      });
+      expect(create.status, 'manage_channels: create').toBe(
+        statusFor(expectedAllowed(role, 'manage_channels', 'no channel role'), 201),
+      );
+
+      const me = await t.api('GET', '/v1/me', { token });
+      const workspaceActions = ACTIONS.filter((action) =>
+        expectedAllowed(role, action, 'no channel role'),
+      );
+      expect((me.json as { actions: Action[] }).actions).toEqual(workspaceActions);
+    });
+
+    it(`${role}: every member may read the workspace, its members and channels`, async () => {
+      const token = as(role);
+      for (const url of [
+        '/v1/me',
+        '/v1/workspace',
+        '/v1/members',
+        '/v1/channels',
+        `/v1/channels/${channelOf['no channel role']}`,
+      ]) {
+        expect((await t.api('GET', url, { token })).status, url).toBe(200);
+      }
+      expect((await t.api('GET', `/v1/channels/${team.other.channelId}`, { token })).status).toBe(
+        404,
+      );
+      const foreignMember = await t.api('PATCH', `/v1/members/${team.other.owner.userId}`, {
+        token,
+        body: { role: 'editor' },
+      });
+      expect(foreignMember.status).toBe(mayManage(role) ? 404 : 403);
+    });
+  }
+
+  function mayManage(role: WorkspaceRole): boolean {
+    return expectedAllowed(role, 'manage_members', 'no channel role');
+  }
+
+  it('channel roles never grant workspace-wide powers', async () => {
+    // The editor is admin of one channel: still no member management and no new channels.
+    const token = as('editor');
+    expect(
+      (
+        await t.api('POST', '/v1/members', {
+          token,
+          body: { email: 'nope@example.org', displayName: 'Nope', role: 'contributor' },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await t.api('POST', '/v1/channels', {
+          token,
+          body: { name: 'Nope', platform: 'feed', timeZone: 'UTC', language: 'en' },
+        })
+      ).status,
+    ).toBe(403);
+  });
+});

@@ -1,0 +1,209 @@
+// The hub's routes as the bad-input fuzz sees them: a valid request each, to be broken.
+import type { Team } from './test-hub';
+import { PASSWORD } from './test-hub';
+
+export type FieldKind = 'string' | 'boolean' | 'array' | 'number';
+
+export interface Ids {
+  team: Team;
+  channelId: string;
+  invitedUserId: string;
+  revokedToken: string;
+  expiredToken: string;
+}
+
+export interface FuzzRoute {
+  name: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path(ids: Ids, foreign: boolean): string;
+  /** A body the route accepts (the fuzz only ever sends it broken, or with something else wrong). */
+  body?(ids: Ids): Record<string, unknown>;
+  fields?: Record<string, FieldKind>;
+  required?: readonly string[];
+  auth: boolean;
+  credential?: boolean;
+  /** Has ids in its path that can belong to another workspace. */
+  params?: boolean;
+  /** A contributor with a valid request is refused (403). */
+  adminOnly?: boolean;
+}
+
+const CHANNEL_BODY = { name: 'Fuzz', platform: 'feed', timeZone: 'UTC', language: 'en' };
+const CHANNEL_FIELDS: Record<string, FieldKind> = {
+  name: 'string',
+  platform: 'string',
+  timeZone: 'string',
+  language: 'string',
+  description: 'string',
+  slots: 'array',
+  id: 'string',
+};
+
+export const ROUTES: readonly FuzzRoute[] = [
+  { name: 'health', method: 'GET', path: () => '/v1/health', auth: false },
+  {
+    name: 'setup',
+    method: 'POST',
+    path: () => '/v1/setup',
+    auth: false,
+    credential: true,
+    body: () => ({
+      token: 'x'.repeat(43),
+      workspaceName: 'W',
+      displayName: 'D',
+      email: 'a@b.co',
+      password: PASSWORD,
+    }),
+    fields: {
+      token: 'string',
+      workspaceName: 'string',
+      displayName: 'string',
+      email: 'string',
+      password: 'string',
+    },
+    required: ['token', 'workspaceName', 'displayName', 'email', 'password'],
+  },
+  {
+    name: 'sign-in',
+    method: 'POST',
+    path: () => '/v1/auth/sign-in',
+    auth: false,
+    credential: true,
+    body: (ids) => ({
+      email: ids.team.members.owner.email,
+      password: 'a wrong password',
+      workspaceId: ids.team.workspaceId,
+    }),
+    fields: { email: 'string', password: 'string', workspaceId: 'string' },
+    required: ['email', 'password'],
+  },
+  {
+    name: 'accept-invite',
+    method: 'POST',
+    path: () => '/v1/invites/accept',
+    auth: false,
+    credential: true,
+    body: () => ({ token: 'y'.repeat(43), password: PASSWORD }),
+    fields: { token: 'string', password: 'string', displayName: 'string' },
+    required: ['token', 'password'],
+  },
+  { name: 'sign-out', method: 'POST', path: () => '/v1/auth/sign-out', auth: true },
+  { name: 'me', method: 'GET', path: () => '/v1/me', auth: true },
+  { name: 'workspace', method: 'GET', path: () => '/v1/workspace', auth: true },
+  {
+    name: 'rename-workspace',
+    method: 'PATCH',
+    path: () => '/v1/workspace',
+    auth: true,
+    adminOnly: true,
+    body: () => ({ name: 'Renamed' }),
+    fields: { name: 'string' },
+    required: ['name'],
+  },
+  { name: 'members', method: 'GET', path: () => '/v1/members', auth: true },
+  {
+    name: 'invite-member',
+    method: 'POST',
+    path: () => '/v1/members',
+    auth: true,
+    adminOnly: true,
+    body: () => ({ email: 'fuzz.new@example.org', displayName: 'New', role: 'editor' }),
+    fields: { email: 'string', displayName: 'string', role: 'string' },
+    required: ['email', 'displayName', 'role'],
+  },
+  {
+    name: 'reissue-invite',
+    method: 'POST',
+    path: (ids, foreign) =>
+      `/v1/members/${foreign ? ids.team.other.owner.userId : ids.invitedUserId}/invite`,
+    auth: true,
+    adminOnly: true,
+    params: true,
+  },
+  {
+    name: 'change-member',
+    method: 'PATCH',
+    path: (ids, foreign) =>
+      `/v1/members/${foreign ? ids.team.other.owner.userId : ids.team.members.editor.userId}`,
+    auth: true,
+    adminOnly: true,
+    params: true,
+    body: () => ({ role: 'admin' }),
+    fields: { role: 'string' },
+    required: ['role'],
+  },
+  {
+    name: 'remove-member',
+    method: 'DELETE',
+    path: (ids, foreign) =>
+      `/v1/members/${foreign ? ids.team.other.owner.userId : ids.team.members.editor.userId}`,
+    auth: true,
+    adminOnly: true,
+    params: true,
+  },
+  { name: 'channels', method: 'GET', path: () => '/v1/channels', auth: true },
+  {
+    name: 'create-channel',
+    method: 'POST',
+    path: () => '/v1/channels',
+    auth: true,
+    adminOnly: true,
+    body: () => CHANNEL_BODY,
+    fields: CHANNEL_FIELDS,
+    required: ['name', 'platform', 'timeZone', 'language'],
+  },
+  {
+    name: 'channel',
+    method: 'GET',
+    path: (ids, foreign) => `/v1/channels/${foreign ? ids.team.other.channelId : ids.channelId}`,
+    auth: true,
+    params: true,
+  },
+  {
+    name: 'update-channel',
+    method: 'PATCH',
+    path: (ids, foreign) => `/v1/channels/${foreign ? ids.team.other.channelId : ids.channelId}`,
+    auth: true,
+    adminOnly: true,
+    params: true,
+    body: () => ({ name: 'Renamed channel' }),
+    fields: {
+      name: 'string',
+      timeZone: 'string',
+      language: 'string',
+      description: 'string',
+      slots: 'array',
+      archived: 'boolean',
+    },
+    required: ['name'],
+  },
+  {
+    name: 'channel-permissions',
+    method: 'GET',
+    path: (ids, foreign) =>
+      `/v1/channels/${foreign ? ids.team.other.channelId : ids.channelId}/permissions`,
+    auth: true,
+    params: true,
+  },
+  {
+    name: 'set-channel-role',
+    method: 'PUT',
+    path: (ids, foreign) =>
+      `/v1/channels/${foreign ? ids.team.other.channelId : ids.channelId}/roles/${ids.team.members.editor.userId}`,
+    auth: true,
+    adminOnly: true,
+    params: true,
+    body: () => ({ role: 'admin' }),
+    fields: { role: 'string' },
+    required: ['role'],
+  },
+  {
+    name: 'remove-channel-role',
+    method: 'DELETE',
+    path: (ids, foreign) =>
+      `/v1/channels/${ids.channelId}/roles/${foreign ? ids.team.other.owner.userId : ids.team.members.editor.userId}`,
+    auth: true,
+    adminOnly: true,
+    params: true,
+  },
+];
