@@ -4,6 +4,8 @@ import { CLI_USAGE, CliUsageError, parseCliArgs } from './cli-args';
 import { startWebHost } from './web-host';
 
 const STATIC_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+/** A repeat of the stopping signal within this time is the same signal echoed, not the user insisting. */
+const SIGNAL_ECHO_MS = 1000;
 
 async function main(): Promise<void> {
   let options;
@@ -25,11 +27,15 @@ async function main(): Promise<void> {
   });
   console.log(`Channel Desk (browser mode) is running at ${host.url}`);
 
-  let stopping = false;
+  let stoppingSince: number | null = null;
   const stop = (signal: NodeJS.Signals) => {
-    // A second signal while the store checkpoints means the user insists.
-    if (stopping) process.exit(130);
-    stopping = true;
+    if (stoppingSince !== null) {
+      // `conf` (through atomically's when-exit) catches the first signal too and raises it again,
+      // so it arrives twice within milliseconds: only a later one means the user insists.
+      if (Date.now() - stoppingSince < SIGNAL_ECHO_MS) return;
+      process.exit(130);
+    }
+    stoppingSince = Date.now();
     host.close().then(
       () => process.exit(0),
       (err: unknown) => {

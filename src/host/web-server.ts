@@ -1,5 +1,6 @@
 // Browser mode's HTTP + WebSocket transport of the desk contract, as a fastify app (not yet listening).
 import { existsSync } from 'node:fs';
+import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
@@ -59,10 +60,34 @@ const refusal = (reply: FastifyReply, status: number, code: ErrorCode, message: 
   return reply.code(status).header('cache-control', 'no-store').send(body);
 };
 
+/**
+ * Browsers open spare connections ahead of need (Chromium's preconnect). Node's `server.close()`
+ * leaves a connection that never sent a byte open until its headers timeout (60 s), so with a desk
+ * page open a stop could hang for a minute before the store checkpointed. Such connections carry
+ * no request: drop them when closing, and any that arrive while closing.
+ */
+function dropUnusedConnectionsOnClose(app: FastifyInstance): void {
+  const connections = new Set<Socket>();
+  let closing = false;
+  app.server.on('connection', (socket: Socket) => {
+    if (closing) {
+      socket.destroy();
+      return;
+    }
+    connections.add(socket);
+    socket.once('close', () => connections.delete(socket));
+  });
+  app.addHook('preClose', async () => {
+    closing = true;
+    for (const socket of connections) if (socket.bytesRead === 0) socket.destroy();
+  });
+}
+
 /** Builds the fastify app; the caller listens and closes it. */
 export async function buildWebServer(options: WebServerOptions): Promise<FastifyInstance> {
   const { engine, token, bindHost, staticDir } = options;
   const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES });
+  dropUnusedConnectionsOnClose(app);
   const sockets = new Set<WebSocket>();
 
   app.addHook('onRequest', async (request, reply) => {

@@ -61,46 +61,62 @@ function startHost(dataDir: string, log: string[]): Promise<RunningHost> {
   });
 }
 
-function stopHost(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+/** Sends `signal` and resolves with the exit code (null when the signal itself ended the process). */
+function stopHost(
+  child: ChildProcess,
+  signal: NodeJS.Signals,
+  log: string[],
+): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((resolve) => {
-    child.once('exit', () => resolve());
+    const sentAt = Date.now();
+    child.once('exit', (code) => {
+      log.push(`[host ${child.pid} stopped ${Date.now() - sentAt} ms after ${signal}]\n`);
+      resolve(code);
+    });
     child.kill(signal);
   });
 }
 
 export const test = base.extend<{ desk: DeskHost }>({
-  desk: async ({ page }, use, testInfo) => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'desk-e2e-'));
-    const log: string[] = [];
-    let current: RunningHost | null = await startHost(dataDir, log);
-    const desk: DeskHost = {
-      dataDir,
-      url: current.url,
-      async stop(opts) {
-        if (current) await stopHost(current.child, opts?.kill ? 'SIGKILL' : 'SIGTERM');
-        current = null;
-      },
-      async start() {
-        if (current) throw new Error('the host is already running');
-        current = await startHost(dataDir, log);
-        desk.url = current.url;
-        return current.url;
-      },
-      async restart(opts) {
-        await desk.stop(opts);
-        return desk.start();
-      },
-    };
-    await page.goto(desk.url);
-    await use(desk);
-    if (current) await stopHost(current.child, 'SIGTERM');
-    // The host's own words explain most failures (a store error, a crash on start).
-    if (testInfo.status !== testInfo.expectedStatus) {
-      await testInfo.attach('host-output.txt', { body: log.join(''), contentType: 'text/plain' });
-    }
-    await rm(dataDir, { recursive: true, force: true });
-  },
+  // Automatic: every test opens the page on its own host, even one that never names `desk`.
+  desk: [
+    async ({ page }, use, testInfo) => {
+      const dataDir = await mkdtemp(join(tmpdir(), 'desk-e2e-'));
+      const log: string[] = [];
+      let current: RunningHost | null = await startHost(dataDir, log);
+      const desk: DeskHost = {
+        dataDir,
+        url: current.url,
+        async stop(opts) {
+          if (!current) return;
+          const code = await stopHost(current.child, opts?.kill ? 'SIGKILL' : 'SIGTERM', log);
+          current = null;
+          // Only a host that exits with 0 finished closing its store (and wrote the snapshots).
+          if (!opts?.kill) expect(code, 'the host stopped cleanly after SIGTERM').toBe(0);
+        },
+        async start() {
+          if (current) throw new Error('the host is already running');
+          current = await startHost(dataDir, log);
+          desk.url = current.url;
+          return current.url;
+        },
+        async restart(opts) {
+          await desk.stop(opts);
+          return desk.start();
+        },
+      };
+      await page.goto(desk.url);
+      await use(desk);
+      if (current) await stopHost(current.child, 'SIGTERM', log);
+      // The host's own words explain most failures (a store error, a crash on start).
+      if (testInfo.status !== testInfo.expectedStatus) {
+        await testInfo.attach('host-output.txt', { body: log.join(''), contentType: 'text/plain' });
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

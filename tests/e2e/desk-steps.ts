@@ -6,7 +6,15 @@ import type { Locator, Page, TestInfo } from '@playwright/test';
 import { expect } from '@playwright/test';
 
 export const ALL_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
-const ENGLISH_WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const ENGLISH_WEEKDAYS = [
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+];
 /** What the save indicator says once every change is on disk (English interface). */
 export const SAVED_TEXT = 'Saved · local only';
 

@@ -4,7 +4,14 @@
 import type { Locator, Page } from '@playwright/test';
 import { DateTime } from 'luxon';
 import { expect, test } from './desk-fixture';
-import { ALL_WEEKDAYS, caretToEnd, createChannel, expectSaved, newUpdateOn, saveScreen } from './desk-steps';
+import {
+  ALL_WEEKDAYS,
+  caretToEnd,
+  createChannel,
+  expectSaved,
+  newUpdateOn,
+  saveScreen,
+} from './desk-steps';
 import { makeGradientPng } from './png-image';
 
 const ROME = 'Europe/Rome';
@@ -143,7 +150,9 @@ async function customiseWhatsApp(composer: Locator, mobilitaId: string, breaking
   await composer.locator(`[data-testid=copy-tab][data-channel-id="${mobilitaId}"]`).click();
   let panel = composer.getByRole('tabpanel');
   const text = panel.getByTestId('composer-text');
-  await expect(panel.getByText('This channel uses the shared text.', { exact: false })).toBeVisible();
+  await expect(
+    panel.getByText('This channel uses the shared text.', { exact: false }),
+  ).toBeVisible();
   await expect(text).toHaveValue(SOURCE);
   await caretToEnd(text);
   await text.pressSequentially(`\n\n${WHATSAPP_EXTRA}`);
@@ -334,6 +343,9 @@ test('an editor drafts, cross-posts, schedules and keeps an update through resta
   const summary = page.getByTestId('search-summary');
   const results = page.getByTestId('search-results').getByTestId('update-row');
   for (const words of ['città', 'mobilita', 'Mobilità']) {
+    // A search that finds nothing in between, so each count below is this search's own.
+    await search.fill('tram');
+    await expect(summary).toHaveText('Results: 0');
     await search.fill(words);
     await expect(summary).toHaveText('Results: 2');
     await expect(results).toHaveCount(2);

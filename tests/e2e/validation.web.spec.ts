@@ -23,9 +23,9 @@ test('a channel with an unknown time zone or no name is refused next to the fiel
     'Not a known time zone — pick one from the list, e.g. Europe/Rome.',
   );
   // "Next to the field": the message sits in the field's own block, right under the input.
-  await expect(dialog.locator('.field', { has: zone }).locator('.field-error')).toHaveText(
-    'Not a known time zone — pick one from the list, e.g. Europe/Rome.',
-  );
+  await expect(
+    dialog.locator('.field', { has: page.getByTestId('channel-timezone') }).locator('.field-error'),
+  ).toHaveText('Not a known time zone — pick one from the list, e.g. Europe/Rome.');
   await expect(dialog.getByTestId('channel-name')).not.toHaveAttribute('aria-invalid', 'true');
 
   // A name of spaces is no name; the zone is fine now, so only the name is flagged.
@@ -35,9 +35,9 @@ test('a channel with an unknown time zone or no name is refused next to the fiel
   const name = dialog.getByTestId('channel-name');
   await expect(name).toHaveAttribute('aria-invalid', 'true');
   await expect(name).toHaveAccessibleDescription('A channel needs a name.');
-  await expect(dialog.locator('.field', { has: name }).locator('.field-error')).toHaveText(
-    'A channel needs a name.',
-  );
+  await expect(
+    dialog.locator('.field', { has: page.getByTestId('channel-name') }).locator('.field-error'),
+  ).toHaveText('A channel needs a name.');
   await expect(zone).not.toHaveAttribute('aria-invalid', 'true');
 
   // Nothing was created: not in the sidebar, not after a reload, not in the store.
@@ -56,7 +56,10 @@ test('a channel with an unknown time zone or no name is refused next to the fiel
 test('a schedule in the past is refused with a clear message', async ({ page }) => {
   await createChannel(page, { name: 'Roma Eventi', platform: 'telegram', timeZone: ROME });
   const composer = await newUpdateOn(page, 'Roma Eventi');
-  await composer.getByTestId('shared-panel').getByTestId('composer-text').fill('Concerto al Circo Massimo');
+  await composer
+    .getByTestId('shared-panel')
+    .getByTestId('composer-text')
+    .fill('Concerto al Circo Massimo');
   await expectSaved(composer);
 
   const editor = composer

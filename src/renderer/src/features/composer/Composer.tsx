@@ -37,8 +37,13 @@ export function Composer({
   const query = useQuery(storyQueries.one(storyId));
   const [tab, setTab] = useState(SHARED_TAB);
   const [saveStates, setSaveStates] = useState<Record<string, SaveState>>({});
+  // Set in the click itself: the mutation's pending state and its result reach React a macrotask
+  // later (TanStack's notify scheduler), and until then the controlled checkbox would flick back.
+  // The choice is shown until the story it was made on is replaced by newer data.
+  const [picked, setPicked] = useState<{ ids: string[]; base: Story } | null>(null);
   const byId = new Map(channels.map((c) => [c.id, c]));
   const story = query.data;
+  const pendingChannels = picked && picked.base === story ? picked.ids : undefined;
 
   const setChannels = useMutation({
     mutationFn: (channelIds: string[]) => desk.setStoryChannels({ storyId, channelIds }),
@@ -135,9 +140,12 @@ export function Composer({
           channels={channels}
           tab={story.copies.some((c) => c.id === tab) ? tab : SHARED_TAB}
           onTab={setTab}
-          channelsBusy={setChannels.isPending}
-          pendingChannels={setChannels.isPending ? setChannels.variables : undefined}
-          onChannels={(ids) => setChannels.mutate(ids)}
+          channelsBusy={pendingChannels !== undefined || setChannels.isPending}
+          pendingChannels={pendingChannels}
+          onChannels={(ids) => {
+            setPicked({ ids, base: story });
+            setChannels.mutate(ids, { onError: () => setPicked(null) });
+          }}
           onSaveState={(key, s) => setSaveStates((m) => (m[key] === s ? m : { ...m, [key]: s }))}
         />
       ) : null}

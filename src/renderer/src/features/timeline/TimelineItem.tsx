@@ -1,10 +1,16 @@
 // One row of the timeline, memoised: scrolling re-renders only the rows that come into view.
 import type { KeyboardEvent } from 'react';
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { UpdateSummary } from '../../../../shared/contract';
 import type { Channel } from '../../../../shared/domain';
 import { UpdateRow } from '../../components/UpdateRow';
+
+/** The row's translated button labels, from the list (one lookup per list, not per row). */
+export interface TimelineItemLabels {
+  earlier: string;
+  later: string;
+  reschedule: string;
+}
 
 interface TimelineItemProps {
   summary: UpdateSummary;
@@ -16,12 +22,12 @@ interface TimelineItemProps {
   onMove: (updateId: string, direction: 'earlier' | 'later') => void;
   onReschedule: (s: UpdateSummary) => void;
   onKey: (s: UpdateSummary, e: KeyboardEvent<HTMLDivElement>) => void;
+  labels: TimelineItemLabels;
 }
 
-/** A timeline row with its queue and reschedule actions; callbacks must be stable. */
+/** A timeline row with its queue and reschedule actions; callbacks and labels must be stable. */
 export const TimelineItem = memo(function TimelineItem(props: TimelineItemProps) {
-  const { t } = useTranslation();
-  const s = props.summary;
+  const { summary: s, labels } = props;
   return (
     <UpdateRow
       summary={s}
@@ -38,8 +44,8 @@ export const TimelineItem = memo(function TimelineItem(props: TimelineItemProps)
               <button
                 type="button"
                 className="icon-button"
-                aria-label={t('timeline.earlier')}
-                title={t('timeline.earlier')}
+                aria-label={labels.earlier}
+                title={labels.earlier}
                 disabled={props.busy}
                 onClick={() => props.onMove(s.id, 'earlier')}
                 data-testid="move-earlier"
@@ -49,8 +55,8 @@ export const TimelineItem = memo(function TimelineItem(props: TimelineItemProps)
               <button
                 type="button"
                 className="icon-button"
-                aria-label={t('timeline.later')}
-                title={t('timeline.later')}
+                aria-label={labels.later}
+                title={labels.later}
                 disabled={props.busy}
                 onClick={() => props.onMove(s.id, 'later')}
                 data-testid="move-later"
@@ -65,7 +71,7 @@ export const TimelineItem = memo(function TimelineItem(props: TimelineItemProps)
             onClick={() => props.onReschedule(s)}
             data-testid="reschedule"
           >
-            {t('timeline.reschedule')}
+            {labels.reschedule}
           </button>
         </>
       }

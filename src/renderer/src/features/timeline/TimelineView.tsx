@@ -19,6 +19,8 @@ import { timelineKeys, timelineQueries } from './timeline-queries';
 
 const HEADER_ROW_PX = 40;
 const UPDATE_ROW_PX = 68;
+/** Rows rendered beyond each edge of the viewport (see bench/timeline-bench.ts). */
+const OVERSCAN_ROWS = 3;
 
 interface TimelineViewProps {
   channel: Channel;
@@ -54,14 +56,23 @@ export function TimelineView({ channel, onOpen, onEditChannel, onNewUpdate }: Ti
     [locale, channel.timeZone],
   );
 
+  // A new getItemKey makes the virtualizer recompute the offsets of every row (10,000 here) on the
+  // next render, and it renders on every scroll event: keep both callbacks until the rows change.
+  const estimateSize = useCallback(
+    (i: number) => (rows[i]?.kind === 'update' ? UPDATE_ROW_PX : HEADER_ROW_PX),
+    [rows],
+  );
+  const getItemKey = useCallback((i: number) => rows[i]?.key ?? i, [rows]);
   // TanStack Virtual returns fresh functions each render; the React Compiler must not memoise around it.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => (rows[i]?.kind === 'update' ? UPDATE_ROW_PX : HEADER_ROW_PX),
-    getItemKey: (i) => rows[i]?.key ?? i,
-    overscan: 8,
+    estimateSize,
+    getItemKey,
+    // A fast wheel replaces every row each frame, so each overscan row is paid for every frame;
+    // three still cover a keyboard move to the next row.
+    overscan: OVERSCAN_ROWS,
   });
 
   /** Scrolls a row into view and focuses it once it is rendered. */
@@ -94,6 +105,17 @@ export function TimelineView({ channel, onOpen, onEditChannel, onNewUpdate }: Ti
     },
     onError: notices.error,
   });
+
+  // Looked up once here rather than in every row: each row that mounts while scrolling would
+  // otherwise pay for its own useTranslation (react-i18next copies the i18n instance per mount).
+  const rowLabels = useMemo(
+    () => ({
+      earlier: t('timeline.earlier'),
+      later: t('timeline.later'),
+      reschedule: t('timeline.reschedule'),
+    }),
+    [t],
+  );
 
   const counts = useMemo(() => {
     const all = query.data ?? [];
@@ -224,6 +246,7 @@ export function TimelineView({ channel, onOpen, onEditChannel, onNewUpdate }: Ti
                   onMove={onMove}
                   onReschedule={setRescheduling}
                   onKey={onKey}
+                  labels={rowLabels}
                 />
               </div>
             );
