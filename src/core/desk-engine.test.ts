@@ -255,3 +255,35 @@ describe('search and media', () => {
     ).rejects.toMatchObject({ code: 'invalid_argument' });
   });
 });
+
+describe('unfinished polls', () => {
+  it('saves a poll as it is written but refuses to schedule it until it is complete', async () => {
+    const tg = await channel('Roma Breaking', 'telegram');
+    const s = await call('createStory', { channelIds: [tg.id], text: 'Sondaggio' });
+    const draft = {
+      question: 'Quale linea?',
+      options: ['Metro A', ''],
+      multipleAnswers: false,
+      quizCorrectOption: null,
+    };
+    await call('editShared', { storyId: s.storyId, poll: draft });
+    await engine.close();
+    engine = await open();
+    const copy = (await call('getStory', { storyId: s.storyId })).copies[0]!;
+    expect(copy.poll).toEqual(draft);
+    await expect(
+      call('scheduleCopy', { updateId: copy.id, schedule: { kind: 'queue' } }),
+    ).rejects.toMatchObject({
+      code: 'invalid_argument',
+      issues: [expect.objectContaining({ path: 'poll.options.1' })],
+    });
+    expect((await call('getStory', { storyId: s.storyId })).copies[0]!.status).toBe('draft');
+    await call('editShared', {
+      storyId: s.storyId,
+      poll: { ...draft, options: ['Metro A', 'Metro B'] },
+    });
+    expect(
+      await call('scheduleCopy', { updateId: copy.id, schedule: { kind: 'queue' } }),
+    ).toMatchObject({ status: 'scheduled' });
+  });
+});

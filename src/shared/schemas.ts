@@ -54,6 +54,17 @@ export const pollSchema = z
     path: ['options'],
   });
 
+/**
+ * A poll as it is being written: saved on every keystroke, so it may be unfinished.
+ * Only `pollSchema` (a complete poll) may be scheduled.
+ */
+export const pollDraftSchema = z.object({
+  question: z.string().max(300),
+  options: z.array(z.string().max(100)).max(12),
+  multipleAnswers: z.boolean(),
+  quizCorrectOption: z.number().int().min(0).max(11).nullable(),
+});
+
 export const attachmentSchema = z.object({
   hash: z.string().regex(/^[0-9a-f]{64}$/),
   name: z.string().min(1).max(255),
@@ -69,7 +80,7 @@ export const attachmentSchema = z.object({
 export const contentPatchSchema = z.object({
   text: z.string().max(MAX_SOURCE_TEXT_CHARS).optional(),
   attachments: z.array(attachmentSchema).max(10).optional(),
-  poll: pollSchema.nullable().optional(),
+  poll: pollDraftSchema.nullable().optional(),
 });
 
 export const scheduleRequestSchema = z.discriminatedUnion('kind', [

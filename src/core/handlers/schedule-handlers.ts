@@ -3,6 +3,7 @@ import type { CommandArg } from '../../shared/contract';
 import { DeskError } from '../../shared/contract';
 import type { Schedule } from '../../shared/domain';
 import { nextFreeSlot, normalizeInstant } from '../../shared/schedule';
+import { pollSchema } from '../../shared/schemas';
 import type { EngineContext } from '../engine-context';
 import { commitMutation, requireActiveChannel, updatesShard } from '../engine-context';
 import type { UpdateRecord } from '../update-records';
@@ -18,6 +19,22 @@ const scheduledIn = (ctx: EngineContext, channelId: string): UpdateRecord[] =>
     .filter((r) => r.deletedAt === null && r.schedule.kind === 'at')
     .sort(compareForTimeline);
 
+/** A poll is saved while it is written; only a complete one may go out. */
+function refuseUnfinishedPoll(rec: UpdateRecord): void {
+  if (!rec.poll) return;
+  const check = pollSchema.safeParse(rec.poll);
+  if (check.success) return;
+  const issues = check.error.issues.map((i) => ({
+    path: ['poll', ...i.path].join('.'),
+    message: i.message,
+  }));
+  throw new DeskError(
+    'invalid_argument',
+    `The poll is not finished (${issues.map((i) => i.message).join('; ')}): finish it or remove it before scheduling.`,
+    issues,
+  );
+}
+
 export function scheduleHandlers(ctx: EngineContext) {
   return {
     async scheduleCopy({ updateId, schedule }: CommandArg<'scheduleCopy'>) {
@@ -29,6 +46,7 @@ export function scheduleHandlers(ctx: EngineContext) {
         );
       const channel = requireActiveChannel(ctx, rec.channelId);
       const now = ctx.now();
+      if (schedule.kind !== 'none') refuseUnfinishedPoll(rec);
       let next: Schedule;
       if (schedule.kind === 'none') {
         next = { kind: 'none' };
