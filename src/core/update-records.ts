@@ -45,8 +45,17 @@ export function toStory(storyId: string, copies: UpdateRecord[]): Story {
   };
 }
 
+// Stored records are replaced, never changed in place, so a summary stays valid for its record.
+const summaries = new WeakMap<UpdateRecord, UpdateSummary>();
+
 /** One line for lists: timeline, calendar, search, trash. */
 export function toSummary(rec: UpdateRecord): UpdateSummary {
+  let summary = summaries.get(rec);
+  if (!summary) summaries.set(rec, (summary = buildSummary(rec)));
+  return summary;
+}
+
+function buildSummary(rec: UpdateRecord): UpdateSummary {
   const plain = rec.text.replace(/\s+/g, ' ').trim();
   return {
     id: rec.id,
