@@ -40,6 +40,7 @@ const CHROMIUM_ARGS = [
   '--enable-precise-memory-info',
 ];
 const UPDATES = Number(process.env.TIMELINE_BENCH_UPDATES ?? 10_000);
+/** 15% scheduled (1,500 of 10,000), the rest drafts. */
 const SCHEDULED = Math.round(UPDATES * 0.15);
 const SMALL_UPDATES = 40;
 const REPETITIONS = 3;

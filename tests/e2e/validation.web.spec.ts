@@ -1,4 +1,5 @@
-// Bad input is refused where it is typed, with words next to the field, and nothing half-made is kept.
+// Bad input is refused where it is typed, with words next to the field; what is only unfinished (a
+// poll being written) is kept as typed and refused only when it would go out.
 import { DateTime } from 'luxon';
 import { expect, test } from './desk-fixture';
 import { createChannel, expectSaved, fillChannelDialog, newUpdateOn } from './desk-steps';
@@ -77,13 +78,15 @@ test('a schedule in the past is refused with a clear message', async ({ page }) 
   // The copy stays a draft in the timeline.
   await composer.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(composer).toBeHidden();
-  await expect(page.getByText('0 scheduled · 1 drafts')).toBeVisible();
+  await expect(page.getByTestId('timeline-counts')).toHaveText('0 scheduled · 1 draft');
   const row = page.getByTestId('timeline-list').getByTestId('update-row');
   await expect(row).toHaveCount(1);
   await expect(row.locator('.row-time')).toHaveText('Draft');
 });
 
-test('a poll with a single option is never saved', async ({ page }) => {
+test('an unfinished poll is saved as typed, and its copy cannot be scheduled until it is finished', async ({
+  page,
+}) => {
   await createChannel(page, { name: 'Roma Scuole', platform: 'whatsapp', timeZone: ROME });
   let composer = await newUpdateOn(page, 'Roma Scuole');
   let panel = composer.getByTestId('shared-panel');
@@ -92,26 +95,65 @@ test('a poll with a single option is never saved', async ({ page }) => {
   await panel.getByTestId('poll-question').fill('Quale scuola preferite?');
   await panel.getByTestId('poll-option').first().fill('Elementare');
 
-  // One filled option is not a poll: the second is flagged and the poll stays unsaved.
-  const options = panel.getByTestId('poll-option');
-  await expect(options).toHaveCount(2);
-  await expect(options.nth(1)).toHaveAttribute('aria-invalid', 'true');
-  await expect(panel.getByTestId('poll-editor')).toContainText('An option cannot be empty.');
-  await expect(panel.getByTestId('poll-state')).toHaveText(
-    'The poll is saved once it is complete.',
-  );
+  // One filled option is not a publishable poll yet: a note says what is missing, and nothing is
+  // refused (an option still to be written is not an error).
+  const notReady = 'Not ready to publish yet: fill in option 2.';
+  await expect(panel.getByTestId('poll-option')).toHaveCount(2);
+  await expect(panel.getByTestId('poll-state')).toHaveText(notReady);
+  await expect(panel.getByTestId('poll-option').nth(1)).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(panel.getByTestId('poll-editor')).toHaveAccessibleDescription(notReady);
   // Two options is the minimum: neither can be removed.
   await expect(panel.getByRole('button', { name: 'Remove option 1' })).toBeDisabled();
   await expect(panel.getByRole('button', { name: 'Remove option 2' })).toBeDisabled();
-  await expect(panel.getByTestId('preview-whatsapp').locator('.bubble-poll')).toHaveCount(0);
   await expectSaved(composer);
 
-  // What reached the store: the text, and no poll.
+  // What reached the store: the text and the poll, unfinished, exactly as typed.
   await page.reload();
   await page.getByTestId('timeline-list').getByTestId('open-update').click();
   composer = page.getByTestId('composer');
   panel = composer.getByTestId('shared-panel');
   await expect(panel.getByTestId('composer-text')).toHaveValue('Iscrizioni alle scuole');
-  await expect(panel.getByTestId('poll-add')).toBeVisible();
-  await expect(panel.getByTestId('poll-editor')).toHaveCount(0);
+  await expect(panel.getByTestId('poll-question')).toHaveValue('Quale scuola preferite?');
+  const options = panel.getByTestId('poll-option');
+  await expect(options).toHaveCount(2);
+  await expect(options.nth(0)).toHaveValue('Elementare');
+  await expect(options.nth(1)).toHaveValue('');
+  await expect(panel.getByTestId('poll-state')).toHaveText(notReady);
+
+  // Scheduling that copy is refused by the engine, with the reason in words, and it stays a draft.
+  const editor = panel.getByRole('group', { name: 'Schedule for Roma Scuole' });
+  await editor.getByRole('radio', { name: 'At an exact time' }).check();
+  const tomorrow = DateTime.now().setZone(ROME).plus({ days: 1 }).set({ hour: 9, minute: 0 });
+  await editor.getByTestId('schedule-datetime').fill(tomorrow.toFormat("yyyy-MM-dd'T'HH:mm"));
+  await editor.getByTestId('schedule-apply').click();
+  await expect(editor.getByRole('alert')).toHaveText(
+    'The poll is not ready to publish. An option cannot be empty. Finish it or remove it, then schedule again.',
+  );
+  await expect(editor.getByTestId('schedule-current')).toHaveText('Draft — not scheduled.');
+
+  // Finished, the poll is publishable and the same schedule goes through.
+  await options.nth(1).fill('Media');
+  await expect(panel.getByTestId('poll-state')).toHaveText('The poll is saved with the update.');
+  await expectSaved(composer);
+  await editor.getByTestId('schedule-apply').click();
+  await expect(editor.getByTestId('schedule-current')).toHaveText(/^Scheduled for /);
+  await expect(editor.getByRole('alert')).toHaveCount(0);
+});
+
+test('a confirmation takes room of its own, never over the view, and can be dismissed', async ({
+  page,
+}) => {
+  await createChannel(page, { name: 'Roma Cultura', platform: 'telegram', timeZone: ROME });
+  const status = page.getByRole('status').filter({ hasText: 'Channel “Roma Cultura” created.' });
+  await expect(status).toBeVisible();
+  const notice = await status.boundingBox();
+  const view = await page.locator('#main').boundingBox();
+  expect(notice && view).toBeTruthy();
+  // Beside the view, not over it.
+  expect(notice!.x + notice!.width).toBeLessThanOrEqual(view!.x);
+
+  // Esc on the notice dismisses it.
+  await status.getByRole('button', { name: 'Dismiss' }).focus();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('info-notices')).toBeEmpty();
 });

@@ -12,7 +12,7 @@ import { SettingsView } from './features/settings/SettingsView';
 import { TimelineView } from './features/timeline/TimelineView';
 import { TrashView } from './features/trash/TrashView';
 import { WeekView } from './features/week/WeekView';
-import { useNotices } from './shell/Notices';
+import { NoticeStatusArea, useNotices } from './shell/Notices';
 import type { Section } from './shell/Sidebar';
 import { Sidebar } from './shell/Sidebar';
 import { StatusBanner } from './shell/StatusBanner';
@@ -129,20 +129,23 @@ export function App() {
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <Sidebar
-        channels={channels}
-        selectedChannelId={selected?.id ?? null}
-        section={section}
-        onSection={setSection}
-        onSelectChannel={(id) => {
-          setSelectedId(id);
-          setSection('timeline');
-        }}
-        onNewChannel={() => setChannelDialog({ channel: null })}
-        onEditChannel={(c) => setChannelDialog({ channel: c })}
-        onNewUpdate={newUpdate}
-        creating={createStory.isPending}
-      />
+      <div className="side">
+        <Sidebar
+          channels={channels}
+          selectedChannelId={selected?.id ?? null}
+          section={section}
+          onSection={setSection}
+          onSelectChannel={(id) => {
+            setSelectedId(id);
+            setSection('timeline');
+          }}
+          onNewChannel={() => setChannelDialog({ channel: null })}
+          onEditChannel={(c) => setChannelDialog({ channel: c })}
+          onNewUpdate={newUpdate}
+          creating={createStory.isPending}
+        />
+        <NoticeStatusArea />
+      </div>
       <main className="main" id="main" tabIndex={-1}>
         <StatusBanner />
         {channelsQuery.isError ? (

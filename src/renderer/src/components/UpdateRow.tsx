@@ -9,6 +9,7 @@ import { formatInstant } from '../../../shared/schedule';
 import { statusLabel } from '../i18n/labels';
 import { useLocale } from '../i18n/use-locale';
 import { channelColour } from '../lib/channel-colour';
+import { excerptBeyondTitle } from '../lib/row-excerpt';
 import { EDITOR_ZONE } from '../lib/time-zones';
 import { PlatformBadge, SyncBadge } from './Badges';
 import { AttachmentIcon, PollIcon } from './icons';
@@ -36,10 +37,11 @@ export const UpdateRow = memo(function UpdateRow(props: UpdateRowProps) {
   const zone = channel?.timeZone ?? EDITOR_ZONE;
   const title = s.title.trim() || t('row.untitled');
   const when = s.at ? formatInstant(s.at, zone, locale, props.timeStyle) : null;
-  // The excerpt is source text: show it without its markup, as a reader would see it.
+  // The excerpt is source text: show it without its markup, as a reader would see it, and
+  // without the title it starts with.
   const excerpt = useMemo(
-    () => toPlain(parseSource(s.excerpt)).replace(/\s+/g, ' ').trim(),
-    [s.excerpt],
+    () => excerptBeyondTitle(s.title.trim(), toPlain(parseSource(s.excerpt)).replace(/\s+/g, ' ')),
+    [s.title, s.excerpt],
   );
 
   return (
@@ -81,7 +83,7 @@ export const UpdateRow = memo(function UpdateRow(props: UpdateRowProps) {
         >
           {title}
         </button>
-        {excerpt && excerpt !== title ? <p className="row-excerpt">{excerpt}</p> : null}
+        {excerpt ? <p className="row-excerpt">{excerpt}</p> : null}
       </div>
       <div className="row-badges">
         {props.showChannel && channel ? (
@@ -92,11 +94,11 @@ export const UpdateRow = memo(function UpdateRow(props: UpdateRowProps) {
         ) : null}
         {channel ? <PlatformBadge platform={channel.platform} compact /> : null}
         {s.attachmentCount > 0 ? (
-          <span className="badge" title={t('row.attachments', { n: s.attachmentCount })}>
+          <span className="badge" title={t('row.attachments', { count: s.attachmentCount })}>
             <AttachmentIcon />
             <span>{s.attachmentCount}</span>
             <span className="visually-hidden">
-              {t('row.attachments', { n: s.attachmentCount })}
+              {t('row.attachments', { count: s.attachmentCount })}
             </span>
           </span>
         ) : null}

@@ -101,3 +101,12 @@ export function LinkIcon() {
     </Svg>
   );
 }
+
+/** A tick, for confirmations. */
+export function CheckIcon() {
+  return (
+    <Svg size={14}>
+      <path d="M5 12.5 10 17.5 19 7" />
+    </Svg>
+  );
+}

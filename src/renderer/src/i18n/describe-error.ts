@@ -54,8 +54,18 @@ function issueText(message: string, t: TFunction): string {
 
 /** A translated message for one field issue. */
 export function describeIssue(issue: { path: string; message: string }, t: TFunction): string {
+  // The schema's own size limits carry zod's generic wording; where they mean a poll rule, say so.
+  if (issue.path === 'poll.options') {
+    if (issue.message.startsWith('Too small')) return t('issues.pollTooFew');
+    if (issue.message.startsWith('Too big')) return t('issues.pollTooMany');
+  }
+  if (issue.path === 'poll.question' && issue.message.startsWith('Too big'))
+    return t('issues.pollQuestionLong');
   return issueText(issue.message, t);
 }
+
+const isPollIssue = (issue: { path: string }) =>
+  issue.path === 'poll' || issue.path.startsWith('poll.');
 
 /** A sentence for any error a command threw. */
 export function describeError(err: unknown, t: TFunction): string {
@@ -64,7 +74,16 @@ export function describeError(err: unknown, t: TFunction): string {
   }
   switch (err.code) {
     case 'invalid_argument': {
-      const details = (err.issues ?? []).map((i) => describeIssue(i, t));
+      const issues = err.issues ?? [];
+      // A copy whose poll is still being written cannot be scheduled: say so and why.
+      if (issues.length > 0 && issues.every(isPollIssue)) {
+        // Two blank options also count as equal ones: while options are empty, that is noise.
+        const blank = issues.some((i) => i.message === 'an option cannot be empty');
+        const reasons = issues.filter((i) => !(blank && i.message === 'options must differ'));
+        const details = [...new Set(reasons.map((i) => describeIssue(i, t)))];
+        return t('errors.pollNotReady', { details: details.join(' ') });
+      }
+      const details = issues.map((i) => describeIssue(i, t));
       // The engine's own sentence says more than a generic one when it sent no field details.
       return `${t('errors.invalidArgument')} ${details.length > 0 ? details.join(' · ') : err.message}`;
     }

@@ -61,7 +61,6 @@ export function ContentPanel(props: ContentPanelProps) {
     },
   );
   const { content } = draft;
-  const [generation, setGeneration] = useState(0);
   const [resetting, setResetting] = useState(false);
 
   const resetToShared = async () => {
@@ -73,7 +72,6 @@ export function ContentPanel(props: ContentPanelProps) {
       client.setQueryData<Story>(storyKeys.one(story.storyId), (old) =>
         old ? { ...old, copies: old.copies.map((c) => (c.id === updated.id ? updated : c)) } : old,
       );
-      setGeneration((g) => g + 1);
     } catch (err) {
       notices.error(err);
     } finally {
@@ -121,8 +119,6 @@ export function ContentPanel(props: ContentPanelProps) {
           onReplace={(attachments) => draft.change({ attachments })}
         />
         <PollEditor
-          // After a reset the poll comes from the shared content: start a fresh editor.
-          key={generation}
           poll={content.poll}
           onChange={(poll) => draft.change({ poll })}
           quizAllowed={props.quizAllowed}

@@ -1,43 +1,65 @@
-// Poll editor: question, 2–12 options, single or multiple answers, and a quiz answer where Telegram will carry it.
+// Poll editor: question, up to 12 options, single or multiple answers, and a quiz answer where
+// Telegram will carry it. Every keystroke is saved like the text; a note says what is still
+// missing before the poll can be published.
 import type { TFunction } from 'i18next';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Poll } from '../../../../shared/domain';
-import type { PollProblem } from './poll-validation';
+import { intlTag, useLocale } from '../../i18n/use-locale';
+import type { PollFix, PollProblem, PollReadiness } from './poll-validation';
 import {
   POLL_MAX_OPTIONS,
   POLL_MIN_OPTIONS,
-  isPollValid,
+  pollReadiness,
   removeOption,
   validatePoll,
 } from './poll-validation';
 
-function problemText(p: PollProblem, t: TFunction): string {
+/** The words next to a field; empty fields are named in the readiness note instead. */
+function fieldProblemText(p: PollProblem | undefined, t: TFunction): string | null {
   switch (p) {
-    case 'questionEmpty':
-      return t('issues.pollQuestion');
     case 'questionLong':
       return t('poll.questionLong');
-    case 'optionEmpty':
-      return t('issues.pollOptionEmpty');
     case 'optionLong':
       return t('poll.optionLong');
     case 'optionDuplicate':
       return t('issues.pollOptionsDiffer');
+    default:
+      return null;
+  }
+}
+
+function fixText(fix: PollFix, r: PollReadiness, t: TFunction, list: Intl.ListFormat): string {
+  switch (fix) {
+    case 'question':
+      return t('poll.fixQuestion');
+    case 'questionLong':
+      return t('poll.fixQuestionLong');
+    case 'emptyOptions':
+      return t('poll.fixEmptyOptions', {
+        count: r.emptyOptions.length,
+        options: list.format(r.emptyOptions.map(String)),
+      });
+    case 'longOptions':
+      return t('poll.fixLongOptions');
+    case 'duplicateOptions':
+      return t('poll.fixDuplicates');
     case 'tooFewOptions':
-      return t('poll.tooFew');
+      return t('poll.fixTooFew');
     case 'tooManyOptions':
-      return t('poll.tooMany');
-    case 'quizOption':
-      return t('issues.quizOption');
+      return t('poll.fixTooMany');
+    case 'quizAnswer':
+      return t('poll.fixQuizAnswer');
     case 'quizSingle':
-      return t('issues.quizSingle');
+      return t('poll.fixQuizSingle');
+    case 'other':
+      return t('poll.fixOther');
   }
 }
 
 interface PollEditorProps {
   poll: Poll | null;
-  /** Called with each valid poll (and null when removed); incomplete polls stay here. */
+  /** Called on every change, finished or not (null when the poll is removed). */
   onChange: (poll: Poll | null) => void;
   /** Quizzes exist only on Telegram. */
   quizAllowed: boolean;
@@ -48,29 +70,17 @@ interface PollEditorProps {
 /** Edits the optional poll of a copy. */
 export function PollEditor({ poll, onChange, quizAllowed, quizNote }: PollEditorProps) {
   const { t } = useTranslation();
-  // An incomplete poll lives here until it is valid; otherwise the editor shows the copy's poll,
-  // which may change underneath (the shared poll reaching a copy that follows it).
-  const [incomplete, setIncomplete] = useState<Poll | null>(null);
-  const draft = incomplete ?? poll;
+  const locale = useLocale();
   const base = useId();
 
-  const update = (next: Poll | null) => {
-    if (next !== null && !isPollValid(validatePoll(next))) {
-      setIncomplete(next);
-      return;
-    }
-    setIncomplete(null);
-    onChange(next);
-  };
-
-  if (!draft) {
+  if (!poll) {
     return (
       <div className="poll-editor poll-empty">
         <button
           type="button"
           className="button"
           onClick={() =>
-            update({
+            onChange({
               question: '',
               options: ['', ''],
               multipleAnswers: false,
@@ -85,40 +95,44 @@ export function PollEditor({ poll, onChange, quizAllowed, quizNote }: PollEditor
     );
   }
 
-  const problems = validatePoll(draft);
-  const valid = isPollValid(problems);
-  const isQuiz = draft.quizCorrectOption !== null;
+  const problems = validatePoll(poll);
+  const readiness = pollReadiness(poll);
+  const list = new Intl.ListFormat(intlTag(locale), { type: 'conjunction' });
+  const fixes = list.format(readiness.fixes.map((f) => fixText(f, readiness, t, list)));
+  const questionError = fieldProblemText(problems.question, t);
+  const isQuiz = poll.quizCorrectOption !== null;
   return (
-    <fieldset className="poll-editor" data-testid="poll-editor">
+    <fieldset className="poll-editor" data-testid="poll-editor" aria-describedby={`${base}-state`}>
       <legend>{t('poll.title')}</legend>
       <div className="field">
         <label htmlFor={`${base}-q`}>{t('poll.question')}</label>
         <input
           id={`${base}-q`}
-          value={draft.question}
+          value={poll.question}
           maxLength={300}
-          onChange={(e) => update({ ...draft, question: e.target.value })}
-          aria-invalid={problems.question ? true : undefined}
-          aria-describedby={problems.question ? `${base}-q-err` : undefined}
+          onChange={(e) => onChange({ ...poll, question: e.target.value })}
+          aria-invalid={questionError ? true : undefined}
+          aria-describedby={questionError ? `${base}-q-err` : undefined}
           data-testid="poll-question"
         />
-        {problems.question ? (
+        {questionError ? (
           <p id={`${base}-q-err`} className="field-error">
-            {problemText(problems.question, t)}
+            {questionError}
           </p>
         ) : null}
       </div>
       <ol className="poll-options">
-        {draft.options.map((option, i) => {
-          const err = problems.options[i];
+        {poll.options.map((option, i) => {
+          const err = fieldProblemText(problems.options[i], t);
+          const errId = `${base}-o${i}-err`;
           return (
             <li key={i} className="poll-option">
               {isQuiz ? (
                 <input
                   type="radio"
                   name={`${base}-correct`}
-                  checked={draft.quizCorrectOption === i}
-                  onChange={() => update({ ...draft, quizCorrectOption: i })}
+                  checked={poll.quizCorrectOption === i}
+                  onChange={() => onChange({ ...poll, quizCorrectOption: i })}
                   aria-label={t('poll.correctAnswer', { n: i + 1 })}
                 />
               ) : null}
@@ -127,10 +141,11 @@ export function PollEditor({ poll, onChange, quizAllowed, quizNote }: PollEditor
                 maxLength={100}
                 aria-label={t('poll.option', { n: i + 1 })}
                 aria-invalid={err ? true : undefined}
+                aria-describedby={err ? errId : undefined}
                 onChange={(e) =>
-                  update({
-                    ...draft,
-                    options: draft.options.map((o, j) => (j === i ? e.target.value : o)),
+                  onChange({
+                    ...poll,
+                    options: poll.options.map((o, j) => (j === i ? e.target.value : o)),
                   })
                 }
                 data-testid="poll-option"
@@ -139,12 +154,16 @@ export function PollEditor({ poll, onChange, quizAllowed, quizNote }: PollEditor
                 type="button"
                 className="icon-button"
                 aria-label={t('poll.removeOption', { n: i + 1 })}
-                disabled={draft.options.length <= POLL_MIN_OPTIONS}
-                onClick={() => update(removeOption(draft, i))}
+                disabled={poll.options.length <= POLL_MIN_OPTIONS}
+                onClick={() => onChange(removeOption(poll, i))}
               >
                 ×
               </button>
-              {err ? <p className="field-error">{problemText(err, t)}</p> : null}
+              {err ? (
+                <p id={errId} className="field-error">
+                  {err}
+                </p>
+              ) : null}
             </li>
           );
         })}
@@ -152,8 +171,8 @@ export function PollEditor({ poll, onChange, quizAllowed, quizNote }: PollEditor
       <button
         type="button"
         className="button button-small"
-        disabled={draft.options.length >= POLL_MAX_OPTIONS}
-        onClick={() => update({ ...draft, options: [...draft.options, ''] })}
+        disabled={poll.options.length >= POLL_MAX_OPTIONS}
+        onClick={() => onChange({ ...poll, options: [...poll.options, ''] })}
         data-testid="poll-add-option"
       >
         {t('poll.addOption')}
@@ -162,9 +181,9 @@ export function PollEditor({ poll, onChange, quizAllowed, quizNote }: PollEditor
         <label className="check">
           <input
             type="checkbox"
-            checked={draft.multipleAnswers}
+            checked={poll.multipleAnswers}
             disabled={isQuiz}
-            onChange={(e) => update({ ...draft, multipleAnswers: e.target.checked })}
+            onChange={(e) => onChange({ ...poll, multipleAnswers: e.target.checked })}
             data-testid="poll-multiple"
           />
           {t('poll.multiple')}
@@ -175,8 +194,8 @@ export function PollEditor({ poll, onChange, quizAllowed, quizNote }: PollEditor
               type="checkbox"
               checked={isQuiz}
               onChange={(e) =>
-                update({
-                  ...draft,
+                onChange({
+                  ...poll,
                   quizCorrectOption: e.target.checked ? 0 : null,
                   multipleAnswers: false,
                 })
@@ -189,19 +208,19 @@ export function PollEditor({ poll, onChange, quizAllowed, quizNote }: PollEditor
       </div>
       {quizNote && (quizAllowed || isQuiz) ? <p className="hint">{quizNote}</p> : null}
       {isQuiz && !quizAllowed ? <p className="warning-text">{t('poll.quizNotHere')}</p> : null}
-      {problems.general.map((p) => (
-        <p key={p} className="field-error">
-          {problemText(p, t)}
-        </p>
-      ))}
       <div className="poll-footer">
-        <span className={valid ? 'muted small' : 'warning-text small'} data-testid="poll-state">
-          {valid ? t('poll.saved') : t('poll.incomplete')}
-        </span>
+        <p
+          id={`${base}-state`}
+          className={readiness.ready ? 'muted small' : 'poll-not-ready'}
+          data-testid="poll-state"
+          data-ready={readiness.ready}
+        >
+          {readiness.ready ? t('poll.saved') : t('poll.notReady', { fixes })}
+        </p>
         <button
           type="button"
           className="button button-small"
-          onClick={() => update(null)}
+          onClick={() => onChange(null)}
           data-testid="poll-remove"
         >
           {t('poll.remove')}

@@ -134,7 +134,7 @@ export function ScheduleEditor(props: ScheduleEditorProps) {
       {mode === 'queue' ? (
         <p className="hint">
           {props.channel.slots.length > 0
-            ? t('schedule.queueHint', { n: props.channel.slots.length })
+            ? t('schedule.queueHint', { count: props.channel.slots.length })
             : t('schedule.queueNoSlots')}
         </p>
       ) : null}

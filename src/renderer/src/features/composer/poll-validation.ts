@@ -1,5 +1,7 @@
-// The poll rules of the engine's schema, checked as the editor types, so a poll is only sent once valid.
+// The poll rules of the engine's schema, checked as the editor types. Every keystroke is saved, so
+// these rules only say whether the poll is ready to publish and what is still missing.
 import type { Poll } from '../../../../shared/domain';
+import { pollSchema } from '../../../../shared/schemas';
 
 export const POLL_MIN_OPTIONS = 2;
 export const POLL_MAX_OPTIONS = 12;
@@ -63,4 +65,53 @@ export function removeOption(poll: Poll, index: number): Poll {
     else if (quiz > index) quiz -= 1;
   }
   return { ...poll, options, quizCorrectOption: quiz };
+}
+
+/** One thing to do before a poll can be published, in the order the note lists them. */
+export type PollFix =
+  | 'question'
+  | 'questionLong'
+  | 'emptyOptions'
+  | 'longOptions'
+  | 'duplicateOptions'
+  | 'tooFewOptions'
+  | 'tooManyOptions'
+  | 'quizAnswer'
+  | 'quizSingle'
+  | 'other';
+
+export interface PollReadiness {
+  /** True when the engine will schedule a copy carrying this poll. */
+  ready: boolean;
+  fixes: PollFix[];
+  /** 1-based numbers of the options still empty (for the 'emptyOptions' fix). */
+  emptyOptions: number[];
+}
+
+/**
+ * Whether a poll may be published, decided by the engine's own schema, and what is missing,
+ * in words the editor can act on.
+ */
+export function pollReadiness(poll: Poll): PollReadiness {
+  if (pollSchema.safeParse(poll).success) return { ready: true, fixes: [], emptyOptions: [] };
+  const p = validatePoll(poll);
+  const fixes: PollFix[] = [];
+  if (p.question === 'questionEmpty') fixes.push('question');
+  if (p.question === 'questionLong') fixes.push('questionLong');
+  const byProblem = (kind: PollProblem) =>
+    Object.entries(p.options)
+      .filter(([, v]) => v === kind)
+      .map(([i]) => Number(i) + 1)
+      .sort((a, b) => a - b);
+  const emptyOptions = byProblem('optionEmpty');
+  if (emptyOptions.length > 0) fixes.push('emptyOptions');
+  if (byProblem('optionLong').length > 0) fixes.push('longOptions');
+  if (byProblem('optionDuplicate').length > 0) fixes.push('duplicateOptions');
+  if (p.general.includes('tooFewOptions')) fixes.push('tooFewOptions');
+  if (p.general.includes('tooManyOptions')) fixes.push('tooManyOptions');
+  if (p.general.includes('quizOption')) fixes.push('quizAnswer');
+  if (p.general.includes('quizSingle')) fixes.push('quizSingle');
+  // Should the schema gain a rule this file does not know yet, still say the poll is not ready.
+  if (fixes.length === 0) fixes.push('other');
+  return { ready: false, fixes, emptyOptions };
 }

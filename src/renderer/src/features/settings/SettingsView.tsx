@@ -65,16 +65,22 @@ export function SettingsView() {
           <dt>{t('settings.counts')}</dt>
           <dd>
             {status.data
-              ? t('settings.countsValue', {
-                  channels: number.format(status.data.channelCount),
-                  updates: number.format(status.data.updateCount),
-                })
+              ? `${t('settings.channelCount', {
+                  count: status.data.channelCount,
+                  n: number.format(status.data.channelCount),
+                })}, ${t('settings.updateCount', {
+                  count: status.data.updateCount,
+                  n: number.format(status.data.updateCount),
+                })}`
               : '…'}
           </dd>
           <dt>{t('settings.pending')}</dt>
           <dd>
             {status.data
-              ? t('settings.pendingValue', { n: number.format(status.data.pendingCount) })
+              ? t('settings.pendingValue', {
+                  count: status.data.pendingCount,
+                  n: number.format(status.data.pendingCount),
+                })
               : '…'}
           </dd>
         </dl>

@@ -168,7 +168,12 @@ export function TimelineView({ channel, onOpen, onEditChannel, onNewUpdate }: Ti
             <span>
               {channel.timeZone} ({offsetLabel(new Date().toISOString(), channel.timeZone)})
             </span>
-            <span>{t('timeline.counts', counts)}</span>
+            <span data-testid="timeline-counts">
+              {`${t('timeline.scheduledCount', { count: counts.scheduled })} · ${t(
+                'timeline.draftCount',
+                { count: counts.drafts },
+              )}`}
+            </span>
             {channel.archived ? <span className="badge">{t('channel.archivedBadge')}</span> : null}
           </p>
         </div>

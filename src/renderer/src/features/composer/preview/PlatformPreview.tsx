@@ -116,11 +116,13 @@ export function PlatformPreview({
           {measure.kind === 'caption'
             ? t('preview.overCaption', {
                 platform: name,
+                count: measure.length - measure.limit,
                 n: number.format(measure.length - measure.limit),
                 limit: number.format(measure.limit),
               })
             : t('preview.overText', {
                 platform: name,
+                count: measure.length - measure.limit,
                 n: number.format(measure.length - measure.limit),
                 limit: number.format(measure.limit),
               })}
