@@ -44,7 +44,10 @@ export function buildApp() {
     'electron-vite.js',
   );
   // The build talks on stderr, so stdout carries only the host's one "running at" line.
-  const result = spawnSync(process.execPath, [cli, 'build'], { cwd: ROOT, stdio: ['ignore', 2, 2] });
+  const result = spawnSync(process.execPath, [cli, 'build'], {
+    cwd: ROOT,
+    stdio: ['ignore', 2, 2],
+  });
   if (result.status !== 0) {
     console.error('Building the desk failed (see above).');
     process.exit(result.status ?? 1);
