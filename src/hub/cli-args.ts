@@ -73,5 +73,5 @@ export function parseHubCliArgs(
 /** The one line printed on a first start: a link whose #fragment carries the setup token. */
 export function setupLine(url: string, token: string, expiresAt: Date): string {
   // In the fragment, the token never reaches a server log or a proxy if someone opens the link.
-  return `Channel Desk hub: not set up yet. In the desk choose "Connect to my newsroom's hub" and paste this one-time setup link (valid until ${expiresAt.toISOString()}): ${url}/#setup-token=${token}`;
+  return `Channel Desk hub: not set up yet. Create the workspace and its owner with this one-time setup link (POST /v1/setup with the token; see /v1/openapi.json) (valid until ${expiresAt.toISOString()}): ${url}/#setup-token=${token}`;
 }
