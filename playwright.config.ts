@@ -1,8 +1,15 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { electronBinary } from './tests/e2e/electron-binary';
 
 // Debian's Chromium where it is installed (these machines), Playwright's own elsewhere.
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+
+// The list reporter shows a skipped test without its reason: the runner says it once here.
+const electron = electronBinary();
+if ('reason' in electron && process.env.TEST_WORKER_INDEX === undefined) {
+  console.log(`The Electron spec is not run: ${electron.reason}.`);
+}
 
 export default defineConfig({
   testDir: 'tests/e2e',

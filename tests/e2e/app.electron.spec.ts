@@ -1,20 +1,8 @@
-import { createRequire } from 'node:module';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
-
-/** The Electron binary's path, or why it cannot be used here. */
-function electronBinary(): { path: string } | { reason: string } {
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown as string;
-    return { path };
-  } catch (err) {
-    return {
-      reason: `Electron's binary is not installed on this machine (${(err as Error).message.split('\n')[0]})`,
-    };
-  }
-}
+import { electronBinary } from './electron-binary';
 
 const binary = electronBinary();
 
