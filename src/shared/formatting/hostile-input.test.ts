@@ -38,7 +38,8 @@ const HOSTILE: Record<string, string> = {
 };
 
 // The fastest of a few runs after a warm-up: other processes on a shared 2-core machine
-// only ever make a run slower, so the minimum is the honest figure.
+// only ever make a run slower, so the minimum is the honest figure. The bounds below are ~10×
+// what a quiet machine needs: they catch a quadratic blow-up, not a busy neighbour.
 function timeMs(fn: () => unknown, runs = 5): number {
   fn();
   let best = Infinity;
@@ -51,13 +52,13 @@ function timeMs(fn: () => unknown, runs = 5): number {
 }
 
 describe('hostile and large input', () => {
-  it('parses 100 KB of realistic text in well under 50 ms', () => {
+  it('parses 100 KB of realistic text without a blow-up (~25 ms here)', () => {
     const ms = timeMs(() => parseSource(REALISTIC));
     console.info(`parseSource 100 KB realistic: ${ms.toFixed(1)} ms`);
-    expect(ms).toBeLessThan(50);
+    expect(ms).toBeLessThan(250);
   });
 
-  it('renders and measures 100 KB for every platform quickly', () => {
+  it('renders and measures 100 KB for every platform without a blow-up', () => {
     const doc = parseSource(REALISTIC);
     const ms = timeMs(() => {
       toTelegramHtml(doc);
@@ -65,7 +66,7 @@ describe('hostile and large input', () => {
       measureFor(doc, 'telegram', { hasMedia: false });
     });
     console.info(`render + WhatsApp preview + measure 100 KB: ${ms.toFixed(1)} ms`);
-    expect(ms).toBeLessThan(200);
+    expect(ms).toBeLessThan(1000);
   });
 
   it.each(Object.keys(HOSTILE))(
@@ -86,7 +87,7 @@ describe('hostile and large input', () => {
         plain = toPlain(doc);
       }, 2);
       console.info(`${name}: ${ms.toFixed(1)} ms`);
-      expect(ms).toBeLessThan(1000);
+      expect(ms).toBeLessThan(5000);
       // Every letter typed is still there (markup characters may be consumed).
       const letters = (s: string): number => (s.match(/[\p{L}\p{N}]/gu) ?? []).length;
       expect(letters(plain)).toBe(letters(src));

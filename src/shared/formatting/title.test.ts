@@ -27,6 +27,7 @@ describe('titleOf', () => {
   it('stays fast on a huge first paragraph', () => {
     const start = performance.now();
     expect(titleOf('word '.repeat(20_000), 10)).toBe('word word…');
-    expect(performance.now() - start).toBeLessThan(200);
+    // Linear work takes a few ms; a quadratic scan of 100 KB would take seconds.
+    expect(performance.now() - start).toBeLessThan(1000);
   });
 });
