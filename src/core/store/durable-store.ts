@@ -1,11 +1,17 @@
 // The desk's durable store: a journal makes each commit durable (append + fdatasync), sharded lowdb
-// snapshots are checkpoints written in the background, and opening loads only what is needed.
+// snapshots are checkpoints written in the background, and opening loads only what is needed. The
+// journal is also the outbox: entries above ackedSeq await the hub; a segment is deleted once the
+// hub has acknowledged it and a checkpoint holds it.
 import { rm } from 'node:fs/promises';
 import type { StoreProblem } from '../../shared/domain';
-import { moveAside, removeTempFiles } from './fs-durable';
-import { encodeEntry, listSegments } from './journal';
+import { removeTempFiles } from './fs-durable';
+import type { SegmentInfo } from './journal';
+import { encodeEntry, listSegments, settledSegments } from './journal';
+import { JournalReaders } from './journal-readers';
 import type { LastSegmentState } from './journal-recovery';
 import { readJournal } from './journal-recovery';
+import type { SegmentDamage } from './outbox-reader';
+import { describeOutboxDamage, readOutbox } from './outbox-reader';
 import {
   DEFAULT_PREALLOC_BYTES,
   JournalFlushError,
@@ -14,11 +20,12 @@ import {
   SpareSegment,
 } from './segment-writer';
 import { loadShardRecords } from './shard-loader';
-import { listShardKeysOnDisk, readMeta, writeMeta, writeShardFile } from './snapshot-file';
+import { writeShardFile } from './snapshot-file';
 import type { StoreLayout } from './store-layout';
 import { createLayoutDirs, shardPath, storeLayout } from './store-layout';
 import type { StoreLock } from './store-lock';
 import { acquireStoreLock } from './store-lock';
+import { StoreMetaState } from './store-meta';
 import type { DurableStore, Effect, JournalEntry, OpenStoreOptions, ShardKey } from './store-types';
 
 const DEFAULT_CHECKPOINT_EVERY = 2000;
@@ -45,20 +52,19 @@ class JournaledStore implements DurableStore {
   private readonly shards = new Map<ShardKey, Map<string, unknown>>();
   /** Every shard that exists, loaded or not. */
   private readonly known = new Set<ShardKey>();
-  /** Shards that have a snapshot file (what meta.json lists). */
-  private readonly snapshotted = new Set<ShardKey>();
   private readonly dirty = new Set<ShardKey>();
   private readonly loads = new Map<ShardKey, Promise<void>>();
   private readonly checkpointEvery: number;
   private readonly checkpointAfterMs: number;
   private writer: SegmentWriter | null = null;
   private readonly spare: SpareSegment;
-  private lastSeq = 0;
-  private checkpointSeq = 0;
-  private ackedSeq = 0;
+  private committedSeq = 0;
+  private readonly meta: StoreMetaState;
   private uncheckpointed = 0;
   private timer: NodeJS.Timeout | null = null;
-  private checkpointQueue: Promise<void> = Promise.resolve();
+  private readonly journalReaders = new JournalReaders();
+  /** Outbox damage already reported (each read meets it again). */
+  private readonly reportedDamage = new Set<string>();
   private failure: Error | null = null;
   private closing = false;
   private closed: Promise<void> | null = null;
@@ -71,14 +77,18 @@ class JournaledStore implements DurableStore {
     this.checkpointEvery = opts.checkpointEvery ?? DEFAULT_CHECKPOINT_EVERY;
     this.checkpointAfterMs = opts.checkpointAfterMs ?? DEFAULT_CHECKPOINT_AFTER_MS;
     this.spare = new SpareSegment(layout.journalDir);
+    this.meta = new StoreMetaState(layout);
   }
 
   /** Loads meta, replays the journal tail over the shards it touches, loads `preload`, opens the journal. */
   async open(preload: ShardKey[]): Promise<void> {
     await removeTempFiles(this.layout.dir);
     await removeTempFiles(this.layout.snapshotsDir);
-    const fromSeq = await this.loadMeta();
     const segments = await listSegments(this.layout.journalDir);
+    const fromSeq = await this.meta.load(segments[0]?.firstSeq ?? 1, (problem) =>
+      this.problems.push(problem),
+    );
+    for (const key of this.meta.snapshotted) this.known.add(key);
     // The tail starts at the last segment that can hold seq fromSeq + 1.
     const start = Math.max(
       0,
@@ -88,7 +98,7 @@ class JournaledStore implements DurableStore {
     const last = await readJournal({
       segments: segments.slice(start),
       fromSeq,
-      checkpointSeq: this.checkpointSeq,
+      checkpointSeq: this.meta.checkpointSeq,
       mayCutTornTail: true,
       activeName: null,
       quarantineDir: this.layout.quarantineDir,
@@ -98,8 +108,8 @@ class JournaledStore implements DurableStore {
     const touched = new Set(tail.flatMap((entry) => entry.effects.map((effect) => effect.shard)));
     for (const key of touched) await this.ensureShard(key);
     for (const entry of tail) this.apply(entry.effects);
-    this.lastSeq = Math.max(
-      this.checkpointSeq,
+    this.committedSeq = Math.max(
+      this.meta.checkpointSeq,
       tail.at(-1)?.seq ?? 0,
       (segments[0]?.firstSeq ?? 1) - 1,
     );
@@ -114,45 +124,12 @@ class JournaledStore implements DurableStore {
     }
   }
 
-  /** Reads meta.json and returns the seq after which the journal must be replayed. */
-  private async loadMeta(): Promise<number> {
-    const meta = await readMeta(this.layout.metaFile);
-    if (meta.state === 'ok') {
-      this.checkpointSeq = meta.value.checkpointSeq;
-      this.ackedSeq = meta.value.ackedSeq;
-      for (const key of meta.value.shards) {
-        this.known.add(key);
-        this.snapshotted.add(key);
-      }
-      return this.checkpointSeq;
-    }
-    if (meta.state === 'damaged') {
-      const setAsideAt = await moveAside(this.layout.metaFile, this.layout.quarantineDir);
-      this.problems.push({
-        kind: 'corrupt-snapshot',
-        file: this.layout.metaFile,
-        setAsideAt,
-        detail:
-          `The store's meta.json is damaged (${meta.reason}). It was moved to quarantine; the shards were ` +
-          'found from their snapshot files and the whole journal on disk was replayed over them.',
-        at: new Date().toISOString(),
-      });
-    }
-    // Without meta (a new store, a crash before the first checkpoint, or damage) nothing is known to be
-    // checkpointed: replay every segment. Snapshot files found on disk are used as the base.
-    for (const key of await listShardKeysOnDisk(this.layout.snapshotsDir)) {
-      this.known.add(key);
-      this.snapshotted.add(key);
-    }
-    return 0;
-  }
-
   /** Continues the last segment when it ends at `lastSeq`, else starts a new one. */
   private async openWriter(last: LastSegmentState | null): Promise<void> {
     const continues =
       last !== null &&
-      (last.lastSeq === this.lastSeq ||
-        (last.lastSeq === null && last.info.firstSeq === this.lastSeq + 1));
+      (last.lastSeq === this.committedSeq ||
+        (last.lastSeq === null && last.info.firstSeq === this.committedSeq + 1));
     await this.spare.discard();
     // After a clean close the last segment is empty: size the first spare for a full checkpoint interval.
     this.spare.prepare(Math.max(DEFAULT_PREALLOC_BYTES, preallocBytesAfter(last?.dataEnd ?? 0)));
@@ -162,7 +139,7 @@ class JournaledStore implements DurableStore {
     }
     // An empty segment with the wrong name holds nothing; it would block the new one's name.
     if (last && last.lastSeq === null) await rm(last.info.path);
-    this.writer = SegmentWriter.create(this.layout.journalDir, this.lastSeq + 1, null);
+    this.writer = SegmentWriter.create(this.layout.journalDir, this.committedSeq + 1, null);
   }
 
   ensureShard(key: ShardKey): Promise<void> {
@@ -176,13 +153,21 @@ class JournaledStore implements DurableStore {
   }
 
   private async loadShard(key: ShardKey): Promise<void> {
-    const { records, rebuilt } = await loadShardRecords(key, {
-      layout: this.layout,
-      expectSnapshot: this.snapshotted.has(key),
-      checkpointSeq: this.checkpointSeq,
-      activeSegment: this.writer?.info.name ?? null,
-      onProblem: (problem) => this.problems.push(problem),
-    });
+    // Pinned: a rebuild reads every segment, which must not be deleted meanwhile.
+    const { records, rebuilt, incomplete } = await this.journalReaders.read(() =>
+      loadShardRecords(key, {
+        layout: this.layout,
+        expectSnapshot: this.meta.snapshotted.has(key),
+        checkpointSeq: this.meta.checkpointSeq,
+        activeSegment: this.writer?.info.name ?? null,
+        onProblem: (problem) => this.problems.push(problem),
+      }),
+    );
+    if (incomplete && !this.meta.needsFullResync) {
+      this.meta.needsFullResync = true;
+      // On open, the repair checkpoint records it; if this write fails, the next checkpoint does.
+      if (this.writer) this.meta.enqueue(() => this.saveMetaIfOpen()).catch(() => undefined);
+    }
     // A commit may have created a brand-new shard while we looked for its (absent) file.
     if (this.shards.has(key)) return;
     this.shards.set(key, records);
@@ -226,7 +211,7 @@ class JournaledStore implements DurableStore {
     if (this.closing) throw new Error('The store is closed.');
     if (this.failure) throw this.failure;
     for (const effect of mutation.effects) this.checkEffect(effect);
-    const seq = this.lastSeq + 1;
+    const seq = this.committedSeq + 1;
     const entry: JournalEntry = { ...mutation, seq, at: new Date().toISOString() };
     const { line, json } = encodeEntry(entry);
     try {
@@ -235,7 +220,7 @@ class JournaledStore implements DurableStore {
       if (error instanceof JournalFlushError) this.failure = error;
       throw error;
     }
-    this.lastSeq = seq;
+    this.committedSeq = seq;
     // Memory holds what replay would produce (the JSON round trip), not the caller's objects.
     const durable = JSON.parse(json) as JournalEntry;
     this.apply(durable.effects);
@@ -278,7 +263,98 @@ class JournaledStore implements DurableStore {
   }
 
   pendingCount(): number {
-    return this.lastSeq - this.ackedSeq;
+    return this.committedSeq - this.meta.ackedSeq;
+  }
+
+  lastSeq(): number {
+    return this.committedSeq;
+  }
+
+  ackedSeq(): number {
+    return this.meta.ackedSeq;
+  }
+
+  needsFullResync(): boolean {
+    return this.meta.needsFullResync;
+  }
+
+  async outbox(opts: { afterSeq?: number; limit: number }): Promise<JournalEntry[]> {
+    const afterSeq = opts.afterSeq ?? 0;
+    if (!Number.isSafeInteger(opts.limit) || opts.limit < 0)
+      throw new Error(`outbox: limit must be a whole number ≥ 0, got ${opts.limit}.`);
+    if (!Number.isSafeInteger(afterSeq) || afterSeq < 0)
+      throw new Error(`outbox: afterSeq must be a whole number ≥ 0, got ${afterSeq}.`);
+    if (!this.writer) throw new Error('The store is closed.');
+    // Both read now: what is committed later may be in flight and is left for the next call.
+    const fromSeq = Math.max(this.meta.ackedSeq, afterSeq);
+    const toSeq = this.committedSeq;
+    if (opts.limit === 0 || fromSeq >= toSeq) return [];
+    return this.journalReaders.read(() =>
+      readOutbox({
+        journalDir: this.layout.journalDir,
+        fromSeq,
+        toSeq,
+        limit: opts.limit,
+        onDamage: (segment, damage) => this.reportOutboxDamage(segment, damage),
+      }),
+    );
+  }
+
+  private reportOutboxDamage(segment: SegmentInfo, damage: SegmentDamage): void {
+    const key = `${segment.name} ${JSON.stringify(damage)}`;
+    if (this.reportedDamage.has(key)) return;
+    this.reportedDamage.add(key);
+    this.problems.push({
+      kind: 'corrupt-journal',
+      file: segment.path,
+      setAsideAt: null,
+      detail: describeOutboxDamage(damage, this.meta.checkpointSeq),
+      at: new Date().toISOString(),
+    });
+  }
+
+  async acknowledge(upToSeq: number): Promise<void> {
+    this.meta.checkAcknowledge(upToSeq, this.committedSeq);
+    if (upToSeq === this.meta.ackedSeq) return;
+    if (this.closing) throw new Error('The store is closed.');
+    await this.meta.enqueue(async () => {
+      if (!this.writer) throw new Error('The store is closed.');
+      await this.meta.acknowledge(upToSeq, this.committedSeq);
+      await this.removeSettledSegments();
+    });
+  }
+
+  async resyncDone(): Promise<void> {
+    if (this.closing) throw new Error('The store is closed.');
+    await this.meta.enqueue(async () => {
+      if (!this.writer) throw new Error('The store is closed.');
+      await this.meta.clearFullResync();
+    });
+  }
+
+  /** Rewrites meta.json as it stands, unless the store has closed (the folder may be another's). */
+  private async saveMetaIfOpen(): Promise<void> {
+    if (this.writer) await this.meta.save(this.meta.checkpointSeq, this.meta.ackedSeq);
+  }
+
+  /**
+   * Deletes the segments both acknowledged and checkpointed; runs in the meta queue. Housekeeping:
+   * a failure is left for the next acknowledgement or checkpoint, and while the journal is being
+   * read the deletion waits for the last reader.
+   */
+  private async removeSettledSegments(): Promise<void> {
+    const retry = () =>
+      void this.meta.enqueue(() => this.removeSettledSegments()).catch(() => undefined);
+    await this.journalReaders
+      .remove(async () => {
+        const active = this.writer?.info.name;
+        // Closed: the folder may belong to another process now.
+        if (active === undefined) return;
+        const settled = Math.min(this.meta.ackedSeq, this.meta.checkpointSeq);
+        const segments = await listSegments(this.layout.journalDir);
+        for (const segment of settledSegments(segments, settled, active)) await rm(segment.path);
+      }, retry)
+      .catch(() => undefined);
   }
 
   /** Runs a checkpoint after `delayMs`, unless one is already due sooner. */
@@ -296,9 +372,7 @@ class JournaledStore implements DurableStore {
   }
 
   checkpoint(): Promise<void> {
-    const run = this.checkpointQueue.then(() => this.runCheckpoint());
-    this.checkpointQueue = run.catch(() => undefined);
-    return run;
+    return this.meta.enqueue(() => this.runCheckpoint());
   }
 
   /**
@@ -313,9 +387,9 @@ class JournaledStore implements DurableStore {
     this.timer = null;
     // A few milliseconds at most; the new segment is then allocated ahead.
     await this.spare.settled();
-    const upto = this.lastSeq;
+    const upto = this.committedSeq;
     const keys = [...this.dirty];
-    if (keys.length === 0 && upto === this.checkpointSeq) return;
+    if (keys.length === 0 && upto === this.meta.checkpointSeq) return;
     this.dirty.clear();
     this.uncheckpointed = 0;
     const retired = this.rotate(upto);
@@ -323,19 +397,21 @@ class JournaledStore implements DurableStore {
       // Trimming the old segment is housekeeping: a failure must not fail the checkpoint.
       await retired?.retire().catch(() => undefined);
       for (const key of keys) {
-        await writeShardFile(shardPath(this.layout, key), key, this.lastSeq, this.shards.get(key)!);
-        this.snapshotted.add(key);
+        await writeShardFile(
+          shardPath(this.layout, key),
+          key,
+          this.committedSeq,
+          this.shards.get(key)!,
+        );
+        this.meta.snapshotted.add(key);
       }
-      await writeMeta(this.layout.metaFile, {
-        checkpointSeq: upto,
-        ackedSeq: this.ackedSeq,
-        shards: [...this.snapshotted].sort(),
-      });
-      this.checkpointSeq = upto;
+      await this.meta.save(upto, this.meta.ackedSeq);
+      this.meta.checkpointSeq = upto;
     } catch (error) {
       for (const key of keys) this.dirty.add(key);
       throw error;
     }
+    await this.removeSettledSegments();
   }
 
   /**
@@ -360,6 +436,8 @@ class JournaledStore implements DurableStore {
     this.closing = true;
     try {
       if (!this.failure) await this.checkpoint();
+      // Acknowledgements and deletions queued meanwhile finish while the lock is still held.
+      await this.meta.drain();
     } finally {
       // Before the lock goes: the spare's path belongs to whoever holds the folder next.
       await this.spare.discard().catch(() => undefined);

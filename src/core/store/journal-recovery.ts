@@ -173,7 +173,8 @@ function describeDamage(
   return parts.join(' ');
 }
 
-function rangesText(ranges: [number, number][]): string {
+/** Seq ranges as text: "4, 7–9". */
+export function rangesText(ranges: [number, number][]): string {
   return ranges
     .map(([first, last]) => (first === last ? `${first}` : `${first}–${last}`))
     .join(', ');

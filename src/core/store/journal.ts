@@ -37,6 +37,25 @@ export async function listSegments(journalDir: string): Promise<SegmentInfo[]> {
   return segments.sort((a, b) => a.firstSeq - b.firstSeq);
 }
 
+/**
+ * Segments that may be deleted: every entry in them (up to the next segment's first seq) is at or
+ * below `settledSeq`. Oldest first and contiguous, so a crash part-way leaves the journal a suffix.
+ * The last segment (and the one being appended to) is never among them.
+ */
+export function settledSegments(
+  segments: SegmentInfo[],
+  settledSeq: number,
+  activeName: string | null,
+): SegmentInfo[] {
+  const settled: SegmentInfo[] = [];
+  for (let i = 0; i + 1 < segments.length; i++) {
+    const segment = segments[i]!;
+    if (segment.name === activeName || segments[i + 1]!.firstSeq - 1 > settledSeq) break;
+    settled.push(segment);
+  }
+  return settled;
+}
+
 /** The entry exactly as it is journaled (fixed field order, effects reduced to their three fields). */
 export function normaliseEntry(entry: JournalEntry): JournalEntry {
   return {
@@ -118,8 +137,8 @@ export function endOfData(bytes: Buffer): number {
   return end;
 }
 
-/** The entry on bytes[start, stop), or the reason it cannot be trusted. */
-function decodeLine(bytes: Buffer, start: number, stop: number): JournalEntry | string {
+/** The entry on bytes[start, stop) (the newline excluded), or the reason it cannot be trusted. */
+export function decodeLine(bytes: Buffer, start: number, stop: number): JournalEntry | string {
   const bodyStart = start + CRC_CHARS + 1;
   if (stop < bodyStart || bytes[start + CRC_CHARS] !== SPACE) return 'not a journal line';
   if (bytes.toString('latin1', start, start + CRC_CHARS) !== crc32Hex(bytes, bodyStart, stop)) {

@@ -1,5 +1,7 @@
 // Loading one shard: from its snapshot, or — when the snapshot is damaged or missing — rebuilt by
-// replaying every journal segment still on disk (all are kept while the hub has not acknowledged them).
+// replaying every journal segment still on disk. Segments are deleted once the hub has acknowledged
+// them and a checkpoint holds them, so when the journal no longer starts at seq 1 the rebuild gives
+// only the changes made since: the caller then asks the sync engine for a full pull from the hub.
 import type { StoreProblem } from '../../shared/domain';
 import { moveAside } from './fs-durable';
 import { listSegments } from './journal';
@@ -24,6 +26,8 @@ export interface ShardLoadContext {
 export interface LoadedShard {
   records: Map<string, unknown>;
   rebuilt: boolean;
+  /** Rebuilt without the journal's beginning: records last changed before it are missing. */
+  incomplete: boolean;
 }
 
 /** The records of a shard, from its snapshot or rebuilt from the journal. */
@@ -33,17 +37,20 @@ export async function loadShardRecords(
 ): Promise<LoadedShard> {
   const file = shardPath(context.layout, key);
   const result = await readShardFile(file, key);
-  if (result.state === 'ok') return { records: new Map(result.value.records), rebuilt: false };
+  if (result.state === 'ok')
+    return { records: new Map(result.value.records), rebuilt: false, incomplete: false };
   if (result.state === 'missing' && !context.expectSnapshot)
-    return { records: new Map(), rebuilt: false };
+    return { records: new Map(), rebuilt: false, incomplete: false };
   const setAsideAt =
     result.state === 'damaged' ? await moveAside(file, context.layout.quarantineDir) : null;
   const { records, mutations, firstSeqOnDisk } = await rebuildFromJournal(key, context);
   const what = result.state === 'damaged' ? `is damaged (${result.reason})` : 'is missing';
-  const history =
-    firstSeqOnDisk > 1
-      ? ` The journal on disk starts at seq ${firstSeqOnDisk}; changes made only before it could not be recovered.`
-      : '';
+  const incomplete = firstSeqOnDisk > 1;
+  const history = incomplete
+    ? ` The journal on disk starts at seq ${firstSeqOnDisk} (earlier mutations were acknowledged by the hub ` +
+      'and removed), so records last changed before it are missing here: they must be pulled again ' +
+      'from the hub, and a full resync has been requested.'
+    : '';
   context.onProblem({
     kind: 'corrupt-snapshot',
     file,
@@ -54,7 +61,7 @@ export async function loadShardRecords(
       ` shard was rebuilt from the journal: ${records.size} record(s) from ${mutations} mutation(s).${history}`,
     at: new Date().toISOString(),
   });
-  return { records, rebuilt: true };
+  return { records, rebuilt: true, incomplete };
 }
 
 async function rebuildFromJournal(key: ShardKey, context: ShardLoadContext) {

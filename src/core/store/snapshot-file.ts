@@ -34,6 +34,11 @@ export interface StoreMeta {
   /** Highest seq a hub has acknowledged; journal entries above it are the outbox. */
   ackedSeq: number;
   shards: ShardKey[];
+  /**
+   * Set when a shard could not be rebuilt whole (its history was acknowledged and removed): the
+   * records must be pulled again from the hub. Absent in files written before it existed.
+   */
+  needsFullResync?: boolean;
   writtenAt: string;
 }
 
@@ -167,13 +172,14 @@ export async function readMeta(file: string): Promise<ReadResult<StoreMeta>> {
     (n) => Number.isSafeInteger(n) && n >= 0,
   );
   const shardsOk = Array.isArray(meta.shards) && meta.shards.every((k) => typeof k === 'string');
-  return seqsOk && shardsOk ? result : damaged('malformed fields');
+  const flagOk = meta.needsFullResync === undefined || typeof meta.needsFullResync === 'boolean';
+  return seqsOk && shardsOk && flagOk ? result : damaged('malformed fields');
 }
 
 /** Writes meta.json atomically. */
 export async function writeMeta(
   file: string,
-  fields: Pick<StoreMeta, 'checkpointSeq' | 'ackedSeq' | 'shards'>,
+  fields: Pick<StoreMeta, 'checkpointSeq' | 'ackedSeq' | 'shards' | 'needsFullResync'>,
 ): Promise<void> {
   const meta: StoreMeta = {
     format: META_FORMAT,

@@ -33,7 +33,7 @@ export interface OpenStoreOptions {
 }
 
 export interface DurableStore {
-  /** Problems found on opening (damaged files set aside); the UI shows them. */
+  /** Problems found on opening, or later while a shard or the outbox is read; the UI shows them. */
   readonly problems: readonly StoreProblem[];
   /** Loads a shard from its snapshot if it is not in memory yet. */
   ensureShard(key: ShardKey): Promise<void>;
@@ -57,6 +57,27 @@ export interface DurableStore {
   }): Promise<JournalEntry>;
   /** Journaled mutations not yet acknowledged by a hub (the outbox). */
   pendingCount(): number;
+  /**
+   * The outbox, read from the journal on disk: entries with seq > max(ackedSeq, afterSeq), in seq
+   * order, at most `limit`. Entries committed while it reads may or may not be included.
+   */
+  outbox(opts: { afterSeq?: number; limit: number }): Promise<JournalEntry[]>;
+  /**
+   * Durably records that the hub holds every mutation up to `upToSeq`, then deletes the journal
+   * segments both acknowledged and checkpointed. Throws for a seq never committed or below ackedSeq.
+   */
+  acknowledge(upToSeq: number): Promise<void>;
+  /** The highest seq the hub has acknowledged (0 when none). */
+  ackedSeq(): number;
+  /** The highest seq committed (0 when none). */
+  lastSeq(): number;
+  /**
+   * True when local records may be missing (a shard rebuilt without the journal's beginning): the
+   * sync engine must pull everything again from the hub, then call `resyncDone`. Survives reopening.
+   */
+  needsFullResync(): boolean;
+  /** Clears `needsFullResync` durably, after a full pull. */
+  resyncDone(): Promise<void>;
   /** Writes dirty shards now (also runs in the background). */
   checkpoint(): Promise<void>;
   /** Checkpoints, then closes files. */
