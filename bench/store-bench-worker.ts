@@ -10,7 +10,8 @@ import { JSONFilePreset } from 'lowdb/node';
 import { openStore } from '../src/core/store/durable-store';
 import type { Update } from '../src/shared/domain';
 import { percentile, round } from './bench-stats';
-import { channelId, makeChannels, makeUpdate, newsText, seededRandom } from './update-fixtures';
+import { seededRandom } from '../tests/support/seeded-random';
+import { channelId, makeChannels, makeUpdate, newsText } from './update-fixtures';
 
 export const CHANNEL_COUNT = 20;
 const BUILD_BATCH = 100;

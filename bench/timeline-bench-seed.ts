@@ -10,7 +10,8 @@ import type {
   DeskSettings,
 } from '../src/shared/contract';
 import { parseCommandArg } from '../src/shared/contract';
-import { newsText, seededRandom } from './update-fixtures';
+import { seededRandom } from '../tests/support/seeded-random';
+import { newsText } from './update-fixtures';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MINUTE_MS = 60 * 1000;

@@ -2,18 +2,6 @@
 // domain types, with newsroom-style text so each update is about 300–600 bytes of JSON.
 import type { Channel, Update } from '../src/shared/domain';
 
-/** A seeded PRNG (mulberry32): the same seed gives the same data on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const TOPICS = [
   'Traffic',
   'Weather',

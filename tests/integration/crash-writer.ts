@@ -6,6 +6,7 @@
 // Usage: node crash-writer.mjs <store dir> <seed>
 import { openStore } from '../../src/core/store/durable-store';
 import type { DurableStore } from '../../src/core/store/store-types';
+import { seededRandom } from '../support/seeded-random';
 
 const SHARDS = ['updates.a', 'updates.b', 'updates.c', 'updates.d', 'channels'];
 const IDS_PER_SHARD = 40;
@@ -50,21 +51,10 @@ function checkOutbox(store: DurableStore): void {
     .catch(fail);
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 async function main(): Promise<void> {
   const [dir, seedText] = process.argv.slice(2);
   if (!dir) throw new Error('usage: crash-writer <dir> <seed>');
-  const random = mulberry32(Number(seedText ?? 1));
+  const random = seededRandom(Number(seedText ?? 1));
   const store = await openStore({
     dir,
     checkpointEvery: CHECKPOINT_EVERY,

@@ -11,6 +11,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openStore } from '../../src/core/store/durable-store';
 import type { JournalEntry } from '../../src/core/store/store-types';
+import { seededRandom } from '../support/seeded-random';
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 200);
 /** Share of kills aimed at start-up (opening and recovering the store) rather than at the commit loop. */
@@ -54,17 +55,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(workDir, { recursive: true, force: true });
 });
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Runs the writer and kills it with SIGKILL `killAfterMs` after spawn, or after it is ready when
@@ -119,7 +109,7 @@ function holdsWrite(entry: JournalEntry | undefined, ack: Ack): boolean {
 it(`keeps every acknowledged write across ${KILLS} SIGKILLs of a writer`, async () => {
   const seed = Number(process.env.CRASH_SEED ?? Date.now() % 2 ** 31);
   console.log(`store-crash: seed=${seed} (rerun with CRASH_SEED=${seed})`);
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const dir = path.join(workDir, 'store');
   const highest = new Map<string, Ack>();
   let totalAcks = 0;
