@@ -61,7 +61,15 @@ export default tseslint.config(
   ),
   layer(
     ['src/core/**'],
-    ['electron', '**/main/**', '**/preload/**', '**/renderer/**', '**/hub/**', '**/host/**'],
+    [
+      'electron',
+      '**/main/**',
+      '**/preload/**',
+      '**/renderer/**',
+      '**/hub/**',
+      '**/host/**',
+      '**/solo/**',
+    ],
     'core/ never imports electron or the shells: platform services come in through interfaces.',
   ),
   layer(
@@ -96,5 +104,10 @@ export default tseslint.config(
     ['src/main/**'],
     ['**/renderer/**', '**/host/**', '**/hub/**'],
     'main/ is the Electron composition root.',
+  ),
+  layer(
+    ['src/solo/**'],
+    ['electron', '**/main/**', '**/preload/**', '**/renderer/**', '**/host/**'],
+    "solo/ runs the hub's code inside the desk: it joins core/ and hub/, nothing else.",
   ),
 );

@@ -13,6 +13,12 @@ import { createMediaStore } from './media-store';
 import type { SettingsStore } from './platform';
 import { StoryIndex } from './story-index';
 import { openStore } from './store/durable-store';
+import { syncHandlers } from './handlers/sync-handlers';
+import type { SecretStore } from './secret-store';
+import { fileSecretStore } from './secret-store';
+import type { OpenSoloHub } from './sync/sync-manager';
+import { SyncManager } from './sync/sync-manager';
+import type { HubTransport } from '../shared/sync/transport';
 
 export interface DeskEngine {
   handlers: DeskHandlers;
@@ -23,8 +29,16 @@ export interface DeskEngine {
 export interface DeskEngineOptions {
   dataDir: string;
   settings: SettingsStore;
-  /** The clock; tests pass a fixed one. */
+  /** The clock; tests pass a fixed one. Default: this computer's clock corrected to the hub's. */
   now?: () => Date;
+  /** Where the hub token is kept (default: a 0600 file in the data folder). */
+  secrets?: SecretStore;
+  /** Starts the built-in hub of solo mode (the shells pass it; null: solo mode unavailable). */
+  openSoloHub?: OpenSoloHub | null;
+  /** How to reach a team hub (tests put a fault layer here). */
+  makeTransport?: (url: URL) => HubTransport;
+  /** Carry on syncing with the hub chosen before (default true). */
+  resumeSync?: boolean;
 }
 
 /** Commands that answer from what is loaded at open, without waiting for every shard. */
@@ -48,6 +62,14 @@ const READ_COMMANDS = new Set<CommandName>([
   'listTrash',
   'getMedia',
   'getSettings',
+  'getSyncStatus',
+  'getHistory',
+  // These wait for the sync engine, which itself queues its writes behind commands.
+  'syncNow',
+  'startSolo',
+  'connectHub',
+  'disconnectHub',
+  'dismissRefusal',
 ]);
 
 export async function createDeskEngine(opts: DeskEngineOptions): Promise<DeskEngine> {
@@ -60,11 +82,18 @@ export async function createDeskEngine(opts: DeskEngineOptions): Promise<DeskEng
     media: createMediaStore(opts.dataDir),
     settings: opts.settings,
     stories: new StoryIndex(store),
-    now: opts.now ?? (() => new Date()),
+    now: opts.now ?? (() => sync.engine.now()),
     newId: randomUUID,
     emit(event, payload) {
       for (const cb of listeners.get(event) ?? []) (cb as (p: typeof payload) => void)(payload);
     },
+    syncStateOf: (record) => sync.engine.stateOf(record),
+  };
+  let queue: Promise<unknown> = Promise.resolve();
+  const serialise = <T>(run: () => Promise<T>): Promise<T> => {
+    const result = queue.then(run, run);
+    queue = result.catch(() => undefined);
+    return result;
   };
 
   // The first channel's timeline is ready at once; the rest loads in the background.
@@ -77,12 +106,31 @@ export async function createDeskEngine(opts: DeskEngineOptions): Promise<DeskEng
     for (const key of store.shardKeys()) if (isUpdatesShard(key)) ctx.stories.addShard(key);
   });
   ready.catch(() => undefined);
+  const sync = new SyncManager({
+    ctx,
+    serialise,
+    ready,
+    secrets: opts.secrets ?? fileSecretStore(`${opts.dataDir}/secrets`),
+    openSoloHub: opts.openSoloHub ?? null,
+    onStatus: (status) => ctx.emit('syncStatus', status),
+    ...(opts.makeTransport ? { makeTransport: opts.makeTransport } : {}),
+  });
+  if (opts.resumeSync !== false) {
+    void sync.resume().catch((error: unknown) => {
+      sync.engine.setIdleMode(
+        'none',
+        'error',
+        `The hub could not be started: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    });
+  }
 
   const raw = {
     ...channelHandlers(ctx),
     ...storyHandlers(ctx),
     ...scheduleHandlers(ctx),
     ...queryHandlers(ctx),
+    ...syncHandlers(ctx, sync),
     async getStatus() {
       await ready;
       return {
@@ -104,12 +152,6 @@ export async function createDeskEngine(opts: DeskEngineOptions): Promise<DeskEng
     },
   } satisfies DeskHandlers;
 
-  let queue: Promise<unknown> = Promise.resolve();
-  const serialise = <T>(run: () => Promise<T>): Promise<T> => {
-    const result = queue.then(run, run);
-    queue = result.catch(() => undefined);
-    return result;
-  };
   const handlers = Object.fromEntries(
     (Object.keys(raw) as CommandName[]).map((name) => {
       const fn = raw[name] as (arg: unknown) => Promise<unknown>;
@@ -130,6 +172,7 @@ export async function createDeskEngine(opts: DeskEngineOptions): Promise<DeskEng
       return () => set.delete(cb as (payload: never) => void);
     },
     async close() {
+      await sync.close();
       await queue;
       await ready.catch(() => undefined);
       await store.close();

@@ -3,7 +3,11 @@ import type { DeskEvents, DeskHandlers, DeskReply, EventName } from '../shared/c
 import { DeskError, isCommandName, parseCommandArg } from '../shared/contract';
 
 // A Record over EventName makes adding an event to the contract a compile error here until listed.
-const EVENT_FLAGS: Record<EventName, true> = { changed: true, storeProblem: true };
+const EVENT_FLAGS: Record<EventName, true> = {
+  changed: true,
+  storeProblem: true,
+  syncStatus: true,
+};
 
 /** Every event the engine pushes, for transports that forward them all. */
 export const DESK_EVENT_NAMES = Object.keys(EVENT_FLAGS) as EventName[];

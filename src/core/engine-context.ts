@@ -2,17 +2,22 @@
 import { randomUUID } from 'node:crypto';
 import type { DeskEvents, EventName } from '../shared/contract';
 import { DeskError } from '../shared/contract';
-import type { Channel, Content } from '../shared/domain';
+import type { Channel, Content, HubStamp, SyncState } from '../shared/domain';
 import type { MediaStore } from './media-store';
 import type { SettingsStore } from './platform';
 import type { StoryIndex } from './story-index';
-import type { DurableStore, Effect } from './store/store-types';
+import type { DurableStore, Effect, JournalEntry } from './store/store-types';
 import type { UpdateRecord } from './update-records';
 
 export const CHANNELS_SHARD = 'channels';
 /** Each channel's copies live in their own shard so one channel's timeline opens alone. */
 export const updatesShard = (channelId: string): string => `updates.${channelId}`;
 export const isUpdatesShard = (key: string): boolean => key.startsWith('updates.');
+/** The sync engine's own state (cursor, client id, refusals); never pushed. */
+export const SYNC_SHARD = 'sync';
+/** Records of these shards are what a hub holds; their changes are pushed. */
+export const isRecordShard = (key: string): boolean =>
+  key === CHANNELS_SHARD || isUpdatesShard(key);
 
 export interface EngineContext {
   dataDir: string;
@@ -23,21 +28,41 @@ export interface EngineContext {
   now(): Date;
   newId(): string;
   emit<E extends EventName>(event: E, payload: DeskEvents[E]): void;
+  /** Where a record stands with the hub (the sync engine answers once it runs). */
+  syncStateOf(record: { id: string; hub?: HubStamp | undefined }): {
+    state: SyncState;
+    note?: string;
+  };
+  /** Called after each durable commit (the sync engine pushes it). */
+  afterCommit?: ((entry: JournalEntry) => void) | undefined;
 }
 
-/** Records one mutation durably and tells open windows what changed. */
+/**
+ * Records one mutation durably and tells open windows what changed. Each effect on a record
+ * keeps the record as it was before (`before`): the hub merges the change from it.
+ */
 export async function commitMutation(
   ctx: EngineContext,
   name: string,
   args: unknown,
   effects: Effect[],
-): Promise<void> {
+): Promise<JournalEntry> {
   const removedStories = new Map<string, string>();
   for (const e of effects) {
     const storyId = e.record === null ? ctx.stories.storyOf(e.id) : undefined;
     if (storyId) removedStories.set(e.id, storyId);
   }
-  await ctx.store.commit({ mutationId: randomUUID(), name, args, effects });
+  const journaled = effects.map((e) =>
+    isRecordShard(e.shard) && e.before === undefined
+      ? { ...e, before: ctx.store.get(e.shard, e.id) ?? null }
+      : e,
+  );
+  const entry = await ctx.store.commit({
+    mutationId: randomUUID(),
+    name,
+    args,
+    effects: journaled,
+  });
   ctx.stories.applyEffects(effects);
   const channelIds = new Set<string>();
   const storyIds = new Set<string>();
@@ -50,6 +75,21 @@ export async function commitMutation(
     }
   }
   ctx.emit('changed', { channelIds: [...channelIds], storyIds: [...storyIds] });
+  ctx.afterCommit?.(entry);
+  return entry;
+}
+
+/** A view of a record with its current sync state (which changes without the record changing). */
+export function withSync<T extends { syncState: SyncState; syncNote?: string }>(
+  ctx: EngineContext,
+  view: T,
+  record: { id: string; hub?: HubStamp | undefined },
+): T {
+  const { state, note } = ctx.syncStateOf(record);
+  if (state === view.syncState && note === undefined) return view;
+  return note === undefined
+    ? { ...view, syncState: state }
+    : { ...view, syncState: state, syncNote: note };
 }
 
 export function requireChannel(ctx: EngineContext, id: string): Channel {

@@ -17,6 +17,11 @@ export interface MediaStore {
     thumbnail: Buffer | null;
   }): Promise<Attachment>;
   read(hash: string): Promise<{ mime: string; data: Buffer }>;
+  has(hash: string): Promise<boolean>;
+  /** Where a stored file's bytes are (for uploads that read it in chunks). */
+  pathOf(hash: string): string;
+  /** Stores bytes fetched from a hub; refuses them unless their SHA-256 is `hash`. */
+  putFetched(hash: string, mime: string, data: Buffer): Promise<void>;
 }
 
 const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
@@ -89,6 +94,13 @@ export function createMediaStore(dataDir: string): MediaStore {
       }
       const hash = await put(data, mime);
       return { hash, name, mime, kind, size: data.length, thumbHash };
+    },
+    has: (hash) => exists(pathOf(hash)),
+    pathOf,
+    async putFetched(hash, mime, data) {
+      if (sha256(data) !== hash)
+        throw new Error(`The file fetched for ${hash} has other contents.`);
+      await put(data, mime);
     },
     async read(hash) {
       const path = pathOf(hash);

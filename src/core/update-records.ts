@@ -13,10 +13,18 @@ export interface UpdateRecord extends Update {
 
 const EXCERPT_CHARS = 160;
 
+/** Where a record stands with the hub, when a sync engine runs. */
+export type SyncStateOf = (rec: UpdateRecord) => { state: Update['syncState']; note?: string };
+
 /** The public view of a stored copy. */
-export function toUpdate(rec: UpdateRecord): Update {
+export function toUpdate(rec: UpdateRecord, stateOf?: SyncStateOf): Update {
   const update: Update & { shared?: Content | null } = { ...rec };
   delete update.shared;
+  if (stateOf) {
+    const { state, note } = stateOf(rec);
+    update.syncState = state;
+    if (note !== undefined) update.syncNote = note;
+  }
   return update;
 }
 
@@ -35,13 +43,15 @@ export function sharedContentOf(copies: UpdateRecord[]): Content {
 }
 
 /** Builds a Story from its live (not trashed) copies. */
-export function toStory(storyId: string, copies: UpdateRecord[]): Story {
+export function toStory(storyId: string, copies: UpdateRecord[], stateOf?: SyncStateOf): Story {
   const live = copies.filter((c) => c.deletedAt === null);
   const shown = live.length > 0 ? live : copies;
   return {
     storyId,
     shared: sharedContentOf(shown),
-    copies: shown.map(toUpdate).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+    copies: shown
+      .map((c) => toUpdate(c, stateOf))
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
   };
 }
 
@@ -70,6 +80,8 @@ function buildSummary(rec: UpdateRecord): UpdateSummary {
     hasPoll: rec.poll !== null,
     customized: rec.customized,
     syncState: rec.syncState,
+    changedBy: rec.hub?.by.name ?? null,
+    hasConflict: Boolean(rec.conflict),
     updatedAt: rec.updatedAt,
     deletedAt: rec.deletedAt,
   };

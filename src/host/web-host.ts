@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createDeskEngine } from '../core/desk-engine';
+import { openSoloHub } from '../solo/solo-hub';
 import { createConfSettings } from './conf-settings';
 import { hostForUrl } from './request-guard';
 import { buildWebServer } from './web-server';
@@ -31,7 +32,12 @@ export interface WebHost {
 /** Starts browser mode: the desk's engine served over HTTP + WebSocket to the built renderer. */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { dataDir, port, host = '127.0.0.1', staticDir } = options;
-  const engine = await createDeskEngine({ dataDir, settings: createConfSettings(dataDir) });
+  // The hub token is kept in <dataDir>/secrets, a 0600 file: browser mode has no OS keychain.
+  const engine = await createDeskEngine({
+    dataDir,
+    settings: createConfSettings(dataDir),
+    openSoloHub,
+  });
   const token = randomBytes(TOKEN_BYTES).toString('base64url');
   let app;
   try {

@@ -26,6 +26,9 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   unknown_command: 404,
   conflict: 409,
   storage_failure: 500,
+  // The desk answered: the hub it talks to did not (or said no). Not a fault of this request.
+  hub_unreachable: 502,
+  hub_refused: 422,
   internal: 500,
 };
 

@@ -6,7 +6,9 @@ import type { DeskEngine } from '../core/desk-engine';
 import { createDeskEngine } from '../core/desk-engine';
 import { CONTENT_SECURITY_POLICY_HEADER, DEV_CONTENT_SECURITY_POLICY_HEADER } from '../shared/csp';
 import { createAppUrlCheck } from './app-url';
+import { openSoloHub } from '../solo/solo-hub';
 import { createElectronSettings } from './electron-settings';
+import { createSafeStorageSecrets } from './safe-storage-secrets';
 import { registerDeskIpc } from './ipc';
 import { applySessionSecurity, hardenWebContents } from './security';
 import { createMainWindow } from './window';
@@ -47,7 +49,12 @@ async function start(): Promise<void> {
     devServerUrl ? DEV_CONTENT_SECURITY_POLICY_HEADER : CONTENT_SECURITY_POLICY_HEADER,
   );
   const dataDir = app.getPath('userData');
-  engine = await createDeskEngine({ dataDir, settings: createElectronSettings(dataDir) });
+  engine = await createDeskEngine({
+    dataDir,
+    settings: createElectronSettings(dataDir),
+    secrets: createSafeStorageSecrets(dataDir),
+    openSoloHub,
+  });
   disposeIpc = registerDeskIpc({
     ipcMain,
     engine,

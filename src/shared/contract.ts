@@ -68,6 +68,26 @@ export const commandArgs = {
   }),
   getMedia: z.object({ hash: z.string().regex(/^[0-9a-f]{64}$/) }),
   getSettings: z.object({}),
+  getSyncStatus: z.object({}),
+  syncNow: z.object({}),
+  /** Onboarding: work alone, on the built-in hub in this computer's data folder. */
+  startSolo: z.object({}),
+  /** Onboarding or later: sign in to a newsroom's hub (local work moves there). */
+  connectHub: z.object({
+    url: z.string().trim().min(1, 'type the hub address').max(2000),
+    email: z.string().trim().min(1, 'type your email').max(254),
+    password: z.string().min(1, 'type your password').max(1024),
+  }),
+  /** Signs out of the team hub; local work stays and waits to be synced. */
+  disconnectHub: z.object({}),
+  /** Chooses the text of a copy whose texts conflicted. */
+  resolveConflict: z.object({
+    updateId: idSchema,
+    text: z.string().max(100_000),
+  }),
+  /** Who changed a record on the hub, and how (needs the hub). */
+  getHistory: z.object({ kind: z.enum(['channel', 'update']), id: idSchema }),
+  dismissRefusal: z.object({ id: idSchema }),
   setSettings: z.object({ locale: z.enum(LOCALES).optional() }),
 } satisfies Record<string, z.ZodType>;
 
@@ -93,6 +113,12 @@ export interface UpdateSummary {
   hasPoll: boolean;
   customized: boolean;
   syncState: Update['syncState'];
+  /** Why the hub refused the last change (state `failed`). */
+  syncNote?: string;
+  /** Who last changed it on the hub (state `changed`: someone else). */
+  changedBy: string | null;
+  /** Two texts wait for someone to choose between them. */
+  hasConflict: boolean;
   updatedAt: string;
   deletedAt: string | null;
 }
@@ -108,6 +134,47 @@ export interface DeskStatus {
 
 export interface DeskSettings {
   locale: Locale | null;
+}
+
+/** A change the hub refused: kept here with its text so nothing typed is lost. */
+export interface SyncRefusal {
+  id: string;
+  kind: 'channel' | 'update';
+  reason: string;
+  at: string;
+  mutation: string;
+  /** The text the refused change would have written, if any. */
+  text: string | null;
+}
+
+/** Where the desk stands with its hub: the global sync indicator shows this. */
+export interface SyncStatus {
+  /** none: onboarding not done. solo: the built-in hub. team: a newsroom's hub. */
+  mode: 'none' | 'solo' | 'team';
+  /** Who the hub is, for people: "built-in hub" or its host name. */
+  hub: string | null;
+  state: 'starting' | 'idle' | 'syncing' | 'offline' | 'error' | 'signed-out';
+  /** Local changes the hub has not acknowledged yet. */
+  pending: number;
+  lastSyncAt: string | null;
+  error: string | null;
+  nextRetryAt: string | null;
+  /** Hub clock minus this computer's clock; schedules use the hub's clock. */
+  clockOffsetMs: number | null;
+  user: { id: string; name: string } | null;
+  refusals: SyncRefusal[];
+  /** Attachments being uploaded, in bytes. */
+  upload: { done: number; total: number } | null;
+}
+
+export interface HistoryEntryView {
+  version: number;
+  by: { id: string; name: string };
+  at: string;
+  mutation: string;
+  outcome: 'applied' | 'merged' | 'conflict' | 'refused';
+  fields: string[];
+  overwritten: { field: string; value: unknown; by: { id: string; name: string } }[];
 }
 
 /** Results, one per command. */
@@ -137,6 +204,14 @@ export interface CommandResults {
   getMedia: { mime: string; dataBase64: string };
   getSettings: DeskSettings;
   setSettings: DeskSettings;
+  getSyncStatus: SyncStatus;
+  syncNow: SyncStatus;
+  startSolo: SyncStatus;
+  connectHub: SyncStatus;
+  disconnectHub: SyncStatus;
+  resolveConflict: Update;
+  getHistory: HistoryEntryView[];
+  dismissRefusal: SyncStatus;
 }
 
 type AssertAllResults = { [K in CommandName]: CommandResults[K] };
@@ -154,6 +229,8 @@ export interface DeskEvents {
   changed: { channelIds: string[]; storyIds: string[] };
   /** The store found a damaged file when opening. */
   storeProblem: StoreProblem;
+  /** The sync indicator's state changed. */
+  syncStatus: SyncStatus;
 }
 export type EventName = keyof DeskEvents;
 
@@ -163,6 +240,9 @@ export const ERROR_CODES = [
   'conflict',
   'unknown_command',
   'storage_failure',
+  /** The hub said no, or cannot be reached: the message says which, in words. */
+  'hub_unreachable',
+  'hub_refused',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -26,6 +26,8 @@ export interface Channel {
   archived: boolean;
   createdAt: string;
   updatedAt: string;
+  /** Set once the channel came from (or reached) a hub. */
+  hub?: HubStamp;
 }
 
 export const ATTACHMENT_KINDS = ['image', 'video', 'document'] as const;
@@ -66,6 +68,23 @@ export type UpdateStatus = (typeof UPDATE_STATUSES)[number];
 /** Where a copy stands with the hub. Only `local` exists until the desk syncs. */
 export type SyncState = 'local' | 'pending' | 'synced' | 'failed' | 'changed';
 
+/** Who last changed a record on the hub, at which version: set on records pulled from a hub. */
+export interface HubStamp {
+  version: number;
+  by: { id: string; name: string };
+  at: string;
+  mutation: string;
+}
+
+/** Text two editors changed in ways that did not merge: the record keeps one, this holds both. */
+export interface TextConflict {
+  field: 'text' | 'shared.text';
+  base: string;
+  kept: { text: string; by: { id: string; name: string } };
+  incoming: { text: string; by: { id: string; name: string } };
+  at: string;
+}
+
 /**
  * One copy of a story on one channel. Copies of the same story share `storyId`; a copy that
  * is not `customized` follows the story's shared content.
@@ -82,6 +101,12 @@ export interface Update extends Content {
   updatedAt: string;
   /** Set when the copy is in the trash. */
   deletedAt: string | null;
+  /** Set while two editors' texts wait for someone to choose (see TextConflict). */
+  conflict?: TextConflict | null;
+  /** Set once the copy came from (or reached) a hub. */
+  hub?: HubStamp;
+  /** Why the hub refused the last change, while `syncState` is `failed`. */
+  syncNote?: string;
 }
 
 /** A story: its shared content and its copies, one per channel. */

@@ -2,7 +2,7 @@
 import type { CommandArg } from '../../shared/contract';
 import { DeskError } from '../../shared/contract';
 import type { EngineContext } from '../engine-context';
-import { isUpdatesShard, requireChannel, updatesShard } from '../engine-context';
+import { isUpdatesShard, requireChannel, updatesShard, withSync } from '../engine-context';
 import type { UpdateRecord } from '../update-records';
 import { compareForTimeline, toSummary } from '../update-records';
 
@@ -11,6 +11,8 @@ export const foldForSearch = (s: string): string =>
   s.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('en');
 
 export function queryHandlers(ctx: EngineContext) {
+  const summary = (rec: UpdateRecord) => withSync(ctx, toSummary(rec), rec);
+
   function* everyCopy(): Generator<UpdateRecord> {
     for (const key of ctx.store.shardKeys()) {
       if (isUpdatesShard(key)) yield* ctx.store.all<UpdateRecord>(key);
@@ -25,7 +27,7 @@ export function queryHandlers(ctx: EngineContext) {
         .all<UpdateRecord>(updatesShard(channelId))
         .filter((r) => r.deletedAt === null)
         .sort(compareForTimeline)
-        .map(toSummary);
+        .map(summary);
     },
 
     async listRange({ from, to }: CommandArg<'listRange'>) {
@@ -43,7 +45,7 @@ export function queryHandlers(ctx: EngineContext) {
         )
           out.push(r);
       }
-      return out.sort(compareForTimeline).map(toSummary);
+      return out.sort(compareForTimeline).map(summary);
     },
 
     async search(arg: CommandArg<'search'>) {
@@ -67,7 +69,7 @@ export function queryHandlers(ctx: EngineContext) {
         hits.push(r);
       }
       hits.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id));
-      return { total: hits.length, results: hits.slice(0, arg.limit).map(toSummary) };
+      return { total: hits.length, results: hits.slice(0, arg.limit).map(summary) };
     },
 
     async listTrash() {
@@ -75,7 +77,7 @@ export function queryHandlers(ctx: EngineContext) {
       for (const r of everyCopy()) if (r.deletedAt !== null) out.push(r);
       return out
         .sort((a, b) => (b.deletedAt as string).localeCompare(a.deletedAt as string))
-        .map(toSummary);
+        .map(summary);
     },
   };
 }

@@ -93,7 +93,7 @@ export function scheduleHandlers(ctx: EngineContext) {
         { updateId, schedule: next, at: updated.updatedAt },
         [{ shard: updatesShard(rec.channelId), id: rec.id, record: updated }],
       );
-      return toUpdate(updated);
+      return toUpdate(updated, ctx.syncStateOf);
     },
 
     async moveInQueue({ updateId, direction }: CommandArg<'moveInQueue'>) {
@@ -121,7 +121,7 @@ export function scheduleHandlers(ctx: EngineContext) {
         { shard: updatesShard(a.channelId), id: a.id, record: a },
         { shard: updatesShard(b.channelId), id: b.id, record: b },
       ]);
-      return [toUpdate(a), toUpdate(b)];
+      return [toUpdate(a, ctx.syncStateOf), toUpdate(b, ctx.syncStateOf)];
     },
   };
 }

@@ -82,7 +82,8 @@ function newCopy(
 export function storyHandlers(ctx: EngineContext) {
   const live = (storyId: string): UpdateRecord[] =>
     requireStory(ctx, storyId).filter((c) => c.deletedAt === null);
-  const storyView = (storyId: string) => toStory(storyId, ctx.stories.copiesOf(storyId));
+  const storyView = (storyId: string) =>
+    toStory(storyId, ctx.stories.copiesOf(storyId), ctx.syncStateOf);
 
   return {
     async createStory({ channelIds, text }: CommandArg<'createStory'>) {
@@ -138,13 +139,13 @@ export function storyHandlers(ctx: EngineContext) {
       await commitMutation(ctx, 'editCopy', { updateId: rec.id, patch, at: next.updatedAt }, [
         put(next),
       ]);
-      return toUpdate(next);
+      return toUpdate(next, ctx.syncStateOf);
     },
 
     async resetCopy({ updateId }: CommandArg<'resetCopy'>) {
       const rec = requireCopy(ctx, updateId);
       requireLive(rec);
-      if (!rec.customized) return toUpdate(rec);
+      if (!rec.customized) return toUpdate(rec, ctx.syncStateOf);
       const siblings = live(rec.storyId);
       const shared = rec.shared ?? sharedContentOf(siblings);
       const next: UpdateRecord = {
@@ -155,7 +156,7 @@ export function storyHandlers(ctx: EngineContext) {
         updatedAt: ctx.now().toISOString(),
       };
       await commitMutation(ctx, 'resetCopy', { updateId, at: next.updatedAt }, [put(next)]);
-      return toUpdate(next);
+      return toUpdate(next, ctx.syncStateOf);
     },
 
     async setStoryChannels({ storyId, channelIds }: CommandArg<'setStoryChannels'>) {

@@ -10,6 +10,8 @@ export interface Effect {
   shard: ShardKey;
   id: string;
   record: unknown | null;
+  /** The record as it was before, kept in the journal for the hub's merge (not applied). */
+  before?: unknown;
 }
 
 /** One line of the journal: the mutation as the hub will see it, and its resolved effects. */

@@ -100,10 +100,20 @@ export function mergeChange(
   opts: MergeOptions,
 ): MergeResult {
   if (after === null) {
-    return { doc: null, outcome: 'applied', fields: changedFields(kind, before, after), overwrote: [] };
+    return {
+      doc: null,
+      outcome: 'applied',
+      fields: changedFields(kind, before, after),
+      overwrote: [],
+    };
   }
   if (current === null) {
-    return { doc: after, outcome: 'applied', fields: changedFields(kind, null, after), overwrote: [] };
+    return {
+      doc: after,
+      outcome: 'applied',
+      fields: changedFields(kind, null, after),
+      overwrote: [],
+    };
   }
   // A creation meeting a record that exists (sent twice, or imported again): a change from it.
   const base = (before ?? current) as Bag;
