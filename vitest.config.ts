@@ -7,6 +7,7 @@ export default defineConfig({
       'tests/unit/**/*.test.ts',
       'tests/integration/**/*.test.ts',
       'tests/hub/**/*.test.ts',
+      'tests/sync/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 20_000,

@@ -64,7 +64,11 @@ export function normaliseEntry(entry: JournalEntry): JournalEntry {
     name: entry.name,
     args: entry.args,
     at: entry.at,
-    effects: entry.effects.map((e: Effect) => ({ shard: e.shard, id: e.id, record: e.record })),
+    effects: entry.effects.map((e: Effect) =>
+      e.before === undefined
+        ? { shard: e.shard, id: e.id, record: e.record }
+        : { shard: e.shard, id: e.id, record: e.record, before: e.before },
+    ),
   };
 }
 

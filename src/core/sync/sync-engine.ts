@@ -188,14 +188,20 @@ export class SyncEngine {
 
   /** Syncs now and resolves when that round is over (its errors are in the status). */
   async syncNow(): Promise<SyncStatus> {
-    if (!this.session) return this.status;
+    if (!this.session || this.stopped) return this.status;
     this.failures = 0;
-    this.kick(0);
-    while (this.timer || this.running) {
-      await this.running?.catch(() => undefined);
-      if (this.timer && this.status.state !== 'syncing') break;
-      await new Promise((r) => setTimeout(r, 5));
+    if (this.running) {
+      // The running round goes once more before it ends, so it includes everything up to now.
+      this.again = true;
+      await this.running;
+      return this.status;
     }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.running = this.round().finally(() => {
+      this.running = null;
+    });
+    await this.running;
     return this.status;
   }
 

@@ -157,7 +157,11 @@ export function mergeChange(
       out[f] = mine[f];
     }
   }
-  if (conflict) out.conflict = conflict;
+  if (conflict) {
+    // A conflict still waiting to be settled is replaced, never dropped without a trace.
+    if (theirs.conflict) overwrote.push({ field: 'conflict', value: theirs.conflict });
+    out.conflict = conflict;
+  }
   if (typeof mine.updatedAt === 'string' && typeof theirs.updatedAt === 'string') {
     out.updatedAt = mine.updatedAt > theirs.updatedAt ? mine.updatedAt : theirs.updatedAt;
   }
