@@ -1,6 +1,6 @@
 // Each end-to-end test gets its own data folder and its own browser-mode host, a real Node process.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
@@ -78,11 +78,45 @@ function stopHost(
   });
 }
 
-export const test = base.extend<{ desk: DeskHost }>({
+/**
+ * A data folder where someone chose "work alone": the built-in hub is set up in it. Made once per
+ * worker through the desk's own API (setting up the hub's database takes seconds), then copied for
+ * each test, so every test starts as a desk that finished onboarding.
+ */
+let soloTemplate: Promise<string> | null = null;
+
+async function makeSoloTemplate(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'desk-e2e-solo-template-'));
+  const log: string[] = [];
+  const host = await startHost(dir, log);
+  const url = new URL(host.url);
+  const res = await fetch(`${url.origin}/api/invoke/startSolo`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-desk-token': url.searchParams.get('token')! },
+    body: '{}',
+  });
+  if (!res.ok)
+    throw new Error(`startSolo failed: ${res.status} ${await res.text()}\n${log.join('')}`);
+  const code = await stopHost(host.child, 'SIGTERM', log);
+  if (code !== 0) throw new Error(`template host did not stop cleanly:\n${log.join('')}`);
+  return dir;
+}
+
+export interface DeskOptions {
+  /** `solo`: start as a desk that chose to work alone (default). `fresh`: first run, onboarding. */
+  onboarding: 'solo' | 'fresh';
+}
+
+export const test = base.extend<{ desk: DeskHost } & DeskOptions>({
+  onboarding: ['solo', { option: true }],
   // Automatic: every test opens the page on its own host, even one that never names `desk`.
   desk: [
-    async ({ page }, use, testInfo) => {
+    async ({ page, onboarding }, use, testInfo) => {
       const dataDir = await mkdtemp(join(tmpdir(), 'desk-e2e-'));
+      if (onboarding === 'solo') {
+        soloTemplate ??= makeSoloTemplate();
+        await cp(await soloTemplate, dataDir, { recursive: true });
+      }
       const log: string[] = [];
       let current: RunningHost | null = await startHost(dataDir, log);
       const desk: DeskHost = {
