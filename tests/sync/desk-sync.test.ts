@@ -1,12 +1,17 @@
 // Desks syncing through a real hub over HTTP: convergence, pokes, conflicts, refusals, restarts,
 // bringing solo work to a hub, and the words of each connection failure.
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Story } from '../../src/shared/domain';
 import { DeskError } from '../../src/shared/contract';
 import { DB_KINDS } from '../hub/test-db';
-import { PASSWORD } from '../hub/test-hub';
+import { FAST_SCRYPT, PASSWORD } from '../hub/test-hub';
+import { openPGliteDb } from '../../src/hub/db/pglite-db';
+import { buildHub } from '../../src/hub/server';
 import { FaultLayer } from '../support/fault-transport';
 import { seededRandom } from '../support/seeded-random';
 import type { SyncHub, TestDesk } from '../support/sync-harness';
@@ -273,5 +278,62 @@ describe.each(DB_KINDS)('desks syncing through a hub on %s', (kind) => {
     const badUrl = await attempt('ftp://example.org');
     expect(badUrl!.code).toBe('invalid_argument');
     expect((await desk.call('getSyncStatus', {})).mode).toBe('none');
+  });
+});
+
+describe('a hub that restarts', () => {
+  it('is caught up with once it is back, nothing lost', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hub-restart-'));
+    const start = async (port: number) => {
+      const db = await openPGliteDb({ dataDir: dir });
+      const hub = await buildHub(db, {
+        logger: false,
+        scrypt: FAST_SCRYPT,
+        maintenanceIntervalMs: null,
+      });
+      await hub.app.listen({ port, host: '127.0.0.1' });
+      return hub;
+    };
+    let hub = await start(0);
+    const port = (hub.app.server.address() as AddressInfo).port;
+    const url = `http://127.0.0.1:${port}`;
+    const setup = await hub.app.inject({
+      method: 'POST',
+      url: '/v1/setup',
+      payload: {
+        token: hub.setupToken!.token,
+        workspaceName: 'Restart News',
+        displayName: 'Olga Owner',
+        email: 'owner@example.org',
+        password: PASSWORD,
+      },
+    });
+    expect(setup.statusCode).toBe(201);
+    const desk = await openDesk();
+    try {
+      await desk.call('connectHub', { url, email: 'owner@example.org', password: PASSWORD });
+      const channel = await desk.call('createChannel', { name: 'Night desk', ...CHANNEL });
+      const story = await desk.call('createStory', { channelIds: [channel.id], text: 'Before' });
+      expect((await desk.call('syncNow', {})).pending).toBe(0);
+
+      await hub.app.close();
+      await desk.call('editShared', { storyId: story.storyId, text: 'While the hub was down' });
+      const down = await desk.call('syncNow', {});
+      expect(down.state).toBe('offline');
+      expect(down.pending).toBeGreaterThan(0);
+
+      hub = await start(port);
+      const back = await desk.call('syncNow', {});
+      expect(back).toMatchObject({ state: 'idle', pending: 0 });
+      const { rows } = await hub.ctx.db.query<{ doc: { text: string } }>(
+        'SELECT doc FROM hub_updates WHERE story_id = $1',
+        [story.storyId],
+      );
+      expect(rows.map((r) => r.doc.text)).toEqual(['While the hub was down']);
+    } finally {
+      await desk.dispose();
+      await hub.app.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
