@@ -26,7 +26,14 @@ export const NO_FAULTS: FaultRates = {
 export class FaultLayer {
   offline = false;
   rates: FaultRates;
-  readonly counts = { dropRequest: 0, dropResponse: 0, duplicate: 0, delay: 0, offline: 0 };
+  readonly counts = {
+    requests: 0,
+    dropRequest: 0,
+    dropResponse: 0,
+    duplicate: 0,
+    delay: 0,
+    offline: 0,
+  };
   private readonly pokeHandlers = new Set<() => void>();
 
   constructor(
@@ -49,6 +56,7 @@ export class FaultLayer {
     return {
       label: inner.label,
       request: async (req: HubRequest): Promise<HubResponse> => {
+        this.counts.requests++;
         if (this.offline) {
           this.counts.offline++;
           throw unreachable();
