@@ -141,7 +141,7 @@ export async function createDeskEngine(opts: DeskEngineOptions): Promise<DeskEng
           .shardKeys()
           .filter(isUpdatesShard)
           .reduce((n, k) => n + store.all(k).length, 0),
-        pendingCount: store.pendingCount(),
+        pendingCount: sync.engine.getStatus().pending,
       };
     },
     async getSettings() {

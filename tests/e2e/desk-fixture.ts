@@ -102,6 +102,45 @@ async function makeSoloTemplate(): Promise<string> {
   return dir;
 }
 
+/** Another desk (its own host and data folder), for journeys with several editors. */
+export interface ExtraDesk {
+  url: string;
+  /** Calls a command on the desk's engine directly (setup steps that are not under test). */
+  invoke(command: string, arg: unknown): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+export async function launchDesk(onboarding: 'solo' | 'fresh' = 'fresh'): Promise<ExtraDesk> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'desk-e2e-extra-'));
+  if (onboarding === 'solo') {
+    soloTemplate ??= makeSoloTemplate();
+    await cp(await soloTemplate, dataDir, { recursive: true });
+  }
+  const log: string[] = [];
+  const host = await startHost(dataDir, log);
+  const url = new URL(host.url);
+  return {
+    url: host.url,
+    async invoke(command, arg) {
+      const res = await fetch(`${url.origin}/api/invoke/${command}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-desk-token': url.searchParams.get('token')!,
+        },
+        body: JSON.stringify(arg),
+      });
+      const body = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
+      if (!res.ok || !body.ok) throw new Error(`${command}: ${res.status} ${JSON.stringify(body)}`);
+      return body.value;
+    },
+    async close() {
+      await stopHost(host.child, 'SIGTERM', log);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 export interface DeskOptions {
   /** `solo`: start as a desk that chose to work alone (default). `fresh`: first run, onboarding. */
   onboarding: 'solo' | 'fresh';

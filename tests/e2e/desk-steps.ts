@@ -16,7 +16,7 @@ const ENGLISH_WEEKDAYS = [
   'Sunday',
 ];
 /** What the save indicator says once every change is on disk (English interface). */
-export const SAVED_TEXT = 'Saved · local only';
+export const SAVED_TEXT = 'Saved';
 
 export interface ChannelInput {
   name: string;

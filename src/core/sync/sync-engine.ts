@@ -66,7 +66,8 @@ export class SyncEngine {
   private status: SyncStatus = {
     mode: 'none',
     hub: null,
-    state: 'idle',
+    // Until the manager has read which hub this desk uses (the interface waits for it).
+    state: 'starting',
     pending: 0,
     lastSyncAt: null,
     error: null,

@@ -12,10 +12,14 @@ import { SettingsView } from './features/settings/SettingsView';
 import { TimelineView } from './features/timeline/TimelineView';
 import { TrashView } from './features/trash/TrashView';
 import { WeekView } from './features/week/WeekView';
+import { Onboarding } from './features/onboarding/Onboarding';
+import { needsOnboarding } from './features/sync/sync-status-view';
+import { syncQueries } from './features/sync/sync-queries';
 import { NoticeStatusArea, useNotices } from './shell/Notices';
 import type { Section } from './shell/Sidebar';
 import { Sidebar } from './shell/Sidebar';
 import { StatusBanner } from './shell/StatusBanner';
+import { SyncIndicator } from './shell/SyncIndicator';
 import { useChangeInvalidation } from './shell/use-change-invalidation';
 
 /** True when a modal dialog is open (the page behind it must not react to shortcuts). */
@@ -27,6 +31,9 @@ export function App() {
   const notices = useNotices();
   useChangeInvalidation();
   const channelsQuery = useQuery(channelQueries.list());
+  const syncQuery = useQuery(syncQueries.status());
+  // Set while an onboarding choice is carried out: the screen stays until the hub is ready.
+  const [onboardingBusy, setOnboardingBusy] = useState(false);
   const [section, setSection] = useState<Section>('timeline');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [storyId, setStoryId] = useState<string | null>(null);
@@ -57,10 +64,18 @@ export function App() {
     createStory.mutate(target.id);
   };
 
+  const syncStatus = syncQuery.data;
+  const onboarding = !!syncStatus && (needsOnboarding(syncStatus) || onboardingBusy);
+  // Until the engine says how it syncs, neither screen shows; an engine that cannot say (an error)
+  // still opens the workspace.
+  const deciding = !onboarding && (syncQuery.isPending || syncStatus?.mode === 'none');
+  const workspace = !onboarding && !deciding;
+
   // The shortcut handler reads the latest closure without re-subscribing on every render.
-  const shortcuts = useRef({ newUpdate, focusSearch: () => {} });
+  const shortcuts = useRef({ enabled: false, newUpdate, focusSearch: () => {} });
   useEffect(() => {
     shortcuts.current = {
+      enabled: workspace,
       newUpdate,
       focusSearch: () => {
         setSection('search');
@@ -70,6 +85,7 @@ export function App() {
   });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if (!shortcuts.current.enabled) return;
       if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
       const key = e.key.toLowerCase();
       if (key === 'n') {
@@ -83,6 +99,11 @@ export function App() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+
+  if (onboarding && syncStatus) {
+    return <Onboarding status={syncStatus} onBusyChange={setOnboardingBusy} />;
+  }
+  if (deciding) return <div className="app-opening" data-testid="app-opening" />;
 
   let view;
   switch (section) {
@@ -144,6 +165,7 @@ export function App() {
           onNewUpdate={newUpdate}
           creating={createStory.isPending}
         />
+        <SyncIndicator />
         <NoticeStatusArea />
       </div>
       <main className="main" id="main" tabIndex={-1}>

@@ -16,14 +16,48 @@ export function PlatformBadge({ platform, compact }: { platform: Platform; compa
   );
 }
 
-/** Where a copy stands with the hub; the tooltip explains what that means. */
-export function SyncBadge({ state }: { state: SyncState }) {
+interface SyncBadgeProps {
+  state: SyncState;
+  /** Why the hub refused the last change (state `failed`). */
+  note?: string | undefined;
+  /** Who changed it on the hub (state `changed`). */
+  changedBy?: string | null | undefined;
+}
+
+/** Where a copy stands with the hub; the tooltip explains what that means (and why, or by whom). */
+export function SyncBadge({ state, note, changedBy }: SyncBadgeProps) {
   const { t } = useTranslation();
-  const { label, hint } = syncLabel(state, t);
+  const words = syncLabel(state, t);
+  const label =
+    state === 'changed' && changedBy ? t('syncBadge.changedBy', { name: changedBy }) : words.label;
+  const hint =
+    state === 'failed' && note
+      ? t('syncBadge.failedBecause', { reason: note })
+      : state === 'changed' && changedBy
+        ? t('syncBadge.changedByHint', { name: changedBy })
+        : words.hint;
   return (
-    <span className={`badge badge-sync badge-sync-${state}`} title={hint} data-testid="sync-badge">
+    <span
+      className={`badge badge-sync badge-sync-${state}`}
+      title={hint}
+      data-testid="sync-badge"
+      data-sync-state={state}
+    >
       {state === 'local' ? <LocalIcon /> : null}
       <span>{label}</span>
+      <span className="visually-hidden">{` — ${hint}`}</span>
+    </span>
+  );
+}
+
+/** Two texts wait for someone to choose between them: open the update to settle it. */
+export function ConflictBadge() {
+  const { t } = useTranslation();
+  const hint = t('syncBadge.conflictHint');
+  return (
+    <span className="badge badge-conflict" title={hint} data-testid="conflict-badge">
+      <span aria-hidden="true">⚠</span>
+      <span>{t('syncBadge.conflict')}</span>
       <span className="visually-hidden">{` — ${hint}`}</span>
     </span>
   );

@@ -11,7 +11,7 @@ import { useLocale } from '../i18n/use-locale';
 import { channelColour } from '../lib/channel-colour';
 import { excerptBeyondTitle } from '../lib/row-excerpt';
 import { EDITOR_ZONE } from '../lib/time-zones';
-import { PlatformBadge, SyncBadge } from './Badges';
+import { ConflictBadge, PlatformBadge, SyncBadge } from './Badges';
 import { AttachmentIcon, PollIcon } from './icons';
 
 interface UpdateRowProps {
@@ -49,7 +49,7 @@ export const UpdateRow = memo(function UpdateRow(props: UpdateRowProps) {
       className={`update-row status-${s.status}`}
       role="listitem"
       tabIndex={0}
-      aria-label={`${title}${when ? `, ${when}` : ''}`}
+      aria-label={`${title}${when ? `, ${when}` : ''}${s.hasConflict ? `, ${t('syncBadge.conflict')}` : ''}`}
       aria-setsize={props.size}
       aria-posinset={props.index === undefined ? undefined : props.index + 1}
       data-testid="update-row"
@@ -75,14 +75,18 @@ export const UpdateRow = memo(function UpdateRow(props: UpdateRowProps) {
         )}
       </div>
       <div className="row-main">
-        <button
-          type="button"
-          className="row-title link-button"
-          onClick={() => props.onOpen(s.storyId)}
-          data-testid="open-update"
-        >
-          {title}
-        </button>
+        <div className="row-title-line">
+          <button
+            type="button"
+            className="row-title link-button"
+            onClick={() => props.onOpen(s.storyId)}
+            data-testid="open-update"
+          >
+            {title}
+          </button>
+          {/* In the title's line, so it stays visible when narrow windows hide the badges. */}
+          {s.hasConflict ? <ConflictBadge /> : null}
+        </div>
         {excerpt ? <p className="row-excerpt">{excerpt}</p> : null}
       </div>
       <div className="row-badges">
@@ -109,7 +113,7 @@ export const UpdateRow = memo(function UpdateRow(props: UpdateRowProps) {
           </span>
         ) : null}
         {s.customized ? <span className="badge badge-custom">{t('row.customized')}</span> : null}
-        <SyncBadge state={s.syncState} />
+        <SyncBadge state={s.syncState} note={s.syncNote} changedBy={s.changedBy} />
       </div>
       {props.actions ? <div className="row-actions">{props.actions}</div> : null}
     </div>

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { describeError } from './describe-error';
+import { describeError, fieldErrors } from './describe-error';
 import en from './en.json';
 import it_ from './it.json';
 
@@ -66,5 +66,37 @@ describe('describeError', () => {
     expect(describeError(mixed, i18n.t)).toBe(
       'Please check what you entered: A poll needs a question. · This time has already passed.',
     );
+  });
+
+  it('shows what the hub said as the engine wrote it', () => {
+    for (const code of ['hub_unreachable', 'hub_refused'] as const) {
+      const message = `Nothing answers at https://hub.example.org (${code}).`;
+      expect(describeError({ code, message }, i18n.t)).toBe(message);
+    }
+  });
+});
+
+describe('fieldErrors for the hub sign-in form', () => {
+  it('puts each missing field’s message under that field, translated', async () => {
+    const refused = {
+      code: 'invalid_argument',
+      message:
+        'Invalid connectHub request — url: type the hub address; password: type your password',
+      issues: [
+        { path: 'url', message: 'type the hub address' },
+        { path: 'password', message: 'type your password' },
+      ],
+    };
+    const fields = ['url', 'email', 'password'];
+    expect(fieldErrors(refused, fields, i18n.t)).toEqual({
+      url: 'Type the hub address.',
+      password: 'Type your password.',
+    });
+    await i18n.changeLanguage('it');
+    try {
+      expect(fieldErrors(refused, fields, i18n.t).url).toBe('Scrivi l’indirizzo dell’hub.');
+    } finally {
+      await i18n.changeLanguage('en');
+    }
   });
 });

@@ -47,6 +47,14 @@ function issueText(message: string, t: TFunction): string {
       return t('issues.pastTime');
     case 'the channel has no posting slots':
       return t('issues.noSlots');
+    case 'type the hub address':
+      return t('issues.hubUrl');
+    case 'type your email':
+      return t('issues.hubEmail');
+    case 'type your password':
+      return t('issues.hubPassword');
+    case 'wrong email or password':
+      return t('issues.hubCredentials');
     default:
       return message;
   }
@@ -97,6 +105,11 @@ export function describeError(err: unknown, t: TFunction): string {
       return t('errors.unknownCommand');
     case 'internal':
       return `${t('errors.internal')} (${err.message})`;
+    // The engine already says what happened, in words the editor can act on ("wrong email or
+    // password", "nothing answers at …"): shown as sent.
+    case 'hub_unreachable':
+    case 'hub_refused':
+      return err.message;
     default:
       return err.message;
   }

@@ -1,5 +1,6 @@
 // The composer of one story: target channels, a tab for the shared text and one per copy, previews,
-// attachments, poll and schedules. Every keystroke is saved in the background.
+// attachments, poll and schedules. Every keystroke is saved in the background. Above the tabs: texts
+// in conflict and schedules the hub does not have yet; the header opens the copy's hub history.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +11,12 @@ import { Dialog } from '../../components/Dialog';
 import { describeError } from '../../i18n/describe-error';
 import type { SaveState } from '../../lib/save-queue';
 import { useNotices } from '../../shell/Notices';
+import { useSyncStatus } from '../sync/sync-queries';
 import { ComposerBody, SHARED_TAB } from './ComposerBody';
+import { ConflictPanel } from './ConflictPanel';
+import { conflictTargets } from './copy-sync';
+import { CopySyncNotes } from './CopySyncNotes';
+import { HistoryDialog } from './HistoryDialog';
 import { isBlankStory } from './story-blank';
 import { storyKeys, storyQueries } from './story-queries';
 
@@ -37,6 +43,10 @@ export function Composer({
   const query = useQuery(storyQueries.one(storyId));
   const [tab, setTab] = useState(SHARED_TAB);
   const [saveStates, setSaveStates] = useState<Record<string, SaveState>>({});
+  const [historyOpen, setHistoryOpen] = useState(false);
+  // Bumped when a conflict is settled: the tabs start again from the chosen text.
+  const [bodyKey, setBodyKey] = useState(0);
+  const syncStatus = useSyncStatus();
   // Set in the click itself: the mutation's pending state and its result reach React a macrotask
   // later (TanStack's notify scheduler), and until then the controlled checkbox would flick back.
   // The choice is shown until the story it was made on is replaced by newer data.
@@ -80,11 +90,16 @@ export function Composer({
     }
     onClose();
   };
+  const withHub = syncStatus !== undefined && syncStatus.mode !== 'none';
   const saveText = states.includes('error')
     ? t('composer.notSaved')
     : states.includes('saving')
       ? t('composer.saving')
-      : t('composer.savedLocal');
+      : withHub
+        ? t('composer.saved')
+        : t('composer.savedLocal');
+  const copies = story ? story.copies.filter((c) => byId.has(c.channelId)) : [];
+  const historyCopies = copies.map((c) => ({ id: c.id, label: byId.get(c.channelId)!.name }));
   const title = story
     ? titleOf(story.shared.text) || t('composer.untitled')
     : t('composer.loading');
@@ -95,10 +110,22 @@ export function Composer({
         className={`save-state${states.includes('error') ? ' save-error' : ''}`}
         role="status"
         data-testid="save-state"
-        title={t('composer.localHint')}
+        title={withHub ? t('composer.savedHint') : t('composer.localHint')}
       >
         {saveText}
       </span>
+      {withHub ? (
+        <button
+          type="button"
+          className="button button-small"
+          disabled={historyCopies.length === 0}
+          onClick={() => setHistoryOpen(true)}
+          aria-haspopup="dialog"
+          data-testid="story-history"
+        >
+          {t('composer.history')}
+        </button>
+      ) : null}
       <button
         type="button"
         className="button button-small"
@@ -133,8 +160,25 @@ export function Composer({
           {describeError(query.error, t)}
         </p>
       ) : null}
+      {story ? <CopySyncNotes copies={copies} byId={byId} /> : null}
+      {story
+        ? conflictTargets(copies).map(({ copy, shared }) => (
+            <ConflictPanel
+              key={copy.id}
+              storyId={storyId}
+              copy={copy}
+              target={
+                shared
+                  ? t('conflict.sharedText')
+                  : t('conflict.copyText', { channel: byId.get(copy.channelId)!.name })
+              }
+              onResolved={() => setBodyKey((k) => k + 1)}
+            />
+          ))
+        : null}
       {story ? (
         <ComposerBody
+          key={bodyKey}
           story={story}
           byId={byId}
           channels={channels}
@@ -147,6 +191,13 @@ export function Composer({
             setChannels.mutate(ids, { onError: () => setPicked(null) });
           }}
           onSaveState={(key, s) => setSaveStates((m) => (m[key] === s ? m : { ...m, [key]: s }))}
+        />
+      ) : null}
+      {historyOpen && historyCopies.length > 0 ? (
+        <HistoryDialog
+          copies={historyCopies}
+          initialId={historyCopies.find((c) => c.id === tab)?.id ?? historyCopies[0]!.id}
+          onClose={() => setHistoryOpen(false)}
         />
       ) : null}
     </Dialog>

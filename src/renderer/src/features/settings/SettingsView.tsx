@@ -1,4 +1,4 @@
-// Interface language (saved by the engine, applied at once) and where the data lives.
+// Interface language (saved by the engine, applied at once), where the data lives, and the hub.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,8 @@ import { changeLocale } from '../../i18n/i18n-setup';
 import { languageName } from '../../i18n/labels';
 import { intlTag, useLocale } from '../../i18n/use-locale';
 import { useNotices } from '../../shell/Notices';
+import { HubFacts } from '../sync/HubFacts';
+import { useSyncStatus } from '../sync/sync-queries';
 import { settingsKeys, settingsQueries } from './settings-queries';
 
 /** The settings page. */
@@ -19,6 +21,8 @@ export function SettingsView() {
   const client = useQueryClient();
   const status = useQuery(settingsQueries.status());
   const langId = useId();
+  const hubHeadingId = useId();
+  const syncStatus = useSyncStatus();
 
   const setLocale = useMutation({
     mutationFn: async (next: Locale) => {
@@ -30,6 +34,8 @@ export function SettingsView() {
     onError: notices.error,
   });
   const number = new Intl.NumberFormat(intlTag(locale));
+  // The sync engine's own count, as the indicator shows it; the store's until that is known.
+  const pending = syncStatus?.pending ?? status.data?.pendingCount ?? null;
 
   return (
     <section
@@ -76,14 +82,21 @@ export function SettingsView() {
           </dd>
           <dt>{t('settings.pending')}</dt>
           <dd>
-            {status.data
-              ? t('settings.pendingValue', {
-                  count: status.data.pendingCount,
-                  n: number.format(status.data.pendingCount),
-                })
-              : '…'}
+            {pending === null
+              ? '…'
+              : t('settings.pendingValue', { count: pending, n: number.format(pending) })}
           </dd>
         </dl>
+        {syncStatus ? (
+          <section
+            className="settings-section"
+            aria-labelledby={hubHeadingId}
+            data-testid="settings-hub"
+          >
+            <h2 id={hubHeadingId}>{t('settings.hub')}</h2>
+            <HubFacts status={syncStatus} />
+          </section>
+        ) : null}
       </div>
     </section>
   );
