@@ -1,6 +1,6 @@
 // Desks syncing through a real hub over HTTP: convergence, pokes, conflicts, refusals, restarts,
 // bringing solo work to a hub, and the words of each connection failure.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -227,6 +227,26 @@ describe.each(DB_KINDS)('desks syncing through a hub on %s', (kind) => {
     expect(seen.shared.text).toBe('Local first');
     const media = await eventually(() => other.call('getMedia', { hash: attachment.hash }));
     expect(Buffer.from(media.dataBase64, 'base64').equals(png)).toBe(true);
+  });
+
+  it('keeps the session token in a 0600 file and forgets it on signing out, keeping local work', async () => {
+    const desk = track(await deskFor(hub, 'editor'));
+    const tokenFile = join(desk.dir, 'secrets', 'hub-token');
+    expect((await stat(tokenFile)).mode & 0o777).toBe(0o600);
+    const token = (await readFile(tokenFile, 'utf8')).trim();
+    expect(token.length).toBeGreaterThan(20);
+    const channels = await eventually(async () => {
+      const list = await desk.call('listChannels', {});
+      expect(list.length).toBeGreaterThan(0);
+      return list;
+    });
+    const status = await desk.call('disconnectHub', {});
+    expect(status.mode).toBe('none');
+    await expect(stat(tokenFile)).rejects.toThrow();
+    expect((await desk.call('listChannels', {})).length).toBe(channels.length);
+    // The hub ended that session too.
+    const me = await hub.t.api('GET', '/v1/me', { token });
+    expect(me.status).toBe(401);
   });
 
   it('says what is wrong when connecting fails, and changes nothing', async () => {
