@@ -14,7 +14,7 @@ import { deskFor, startSyncHub } from '../support/sync-harness';
 /** Cases per database kind: 500 on PGlite (always run), fewer on PostgreSQL (CI adds it). */
 const RUNS: Record<string, number> = {
   pglite: Number(process.env.SYNC_PROPERTY_RUNS ?? 500),
-  postgres: Number(process.env.SYNC_PROPERTY_RUNS_PG ?? 100),
+  postgres: Number(process.env.SYNC_PROPERTY_RUNS_PG ?? 50),
 };
 const ROLES = ['owner', 'editor', 'contributor'] as const;
 
