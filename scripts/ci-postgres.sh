@@ -4,10 +4,12 @@
 #   eval "$(scripts/ci-postgres.sh start)"   # prints TEST_DATABASE_URL=… and CI_POSTGRES_DIR=…
 #   export TEST_DATABASE_URL
 #   scripts/ci-postgres.sh stop "$CI_POSTGRES_DIR"
+#   scripts/ci-postgres.sh start --durable   # fsync and synchronous commit on (benchmarks)
 #
 # Only the two variable lines go to stdout, so the output can be eval'd; progress goes to stderr.
 # The cluster lives in a temp folder, listens on 127.0.0.1 on a free port with trust auth
-# (nothing else can reach it) and runs without fsync: it holds only test data.
+# (nothing else can reach it) and runs without fsync: it holds only test data. With --durable it
+# keeps PostgreSQL's default durability settings, so that timings include real commits.
 set -euo pipefail
 
 DB_NAME=channel_desk_test
@@ -33,7 +35,12 @@ free_port() {
 }
 
 start() {
-  local bin dir port
+  local bin dir port durability
+  case "${1:-}" in
+    '') durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off" ;;
+    --durable) durability="" ;;
+    *) echo "usage: $0 start [--durable]" >&2; exit 2 ;;
+  esac
   bin=$(find_pg_bin)
   dir=$(mktemp -d "${TMPDIR:-/tmp}/channel-desk-pg.XXXXXX")
   chmod 755 "$dir"
@@ -42,7 +49,7 @@ start() {
   echo "ci-postgres: initdb in $dir" >&2
   as_owner "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C >/dev/null
   as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start -o \
-    "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" >&2
+    "-p $port -k $dir -c listen_addresses=127.0.0.1 $durability -c max_connections=200" >&2
   as_owner "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres "$DB_NAME"
   echo "ci-postgres: PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on port $port" >&2
   echo "TEST_DATABASE_URL=postgres://postgres@127.0.0.1:$port/$DB_NAME"
@@ -60,7 +67,7 @@ stop() {
 }
 
 case "${1:-start}" in
-  start) start ;;
+  start) start "${2:-}" ;;
   stop) stop "${2:-}" ;;
-  *) echo "usage: $0 [start | stop DIR]" >&2; exit 2 ;;
+  *) echo "usage: $0 [start [--durable] | stop DIR]" >&2; exit 2 ;;
 esac

@@ -25,6 +25,8 @@ import { PendingTracker, isSyncEntry } from './pending-tracker';
 import { changeOf, docOf, localRecordOf, shardOf, stampOf } from './sync-docs';
 
 const PULL_PAGE = 1000;
+/** Journal entries read at once when pushing (sent in batches of MAX_PUSH_MUTATIONS). */
+const OUTBOX_READ = 5000;
 const KICK_DELAY_MS = 25;
 const IDLE_SYNC_MS = 30_000;
 const BACKOFF_MIN_MS = 1000;
@@ -407,52 +409,74 @@ export class SyncEngine {
     let prevSeq = this.registered!.lastSeq;
     let after = 0;
     for (;;) {
-      const entries = await store.outbox({ afterSeq: after, limit: MAX_PUSH_MUTATIONS });
-      if (entries.length === 0) return;
-      const mutations: PushedMutation[] = [];
-      for (const entry of entries) {
-        if (isSyncEntry(entry)) continue;
-        const changes = entry.effects.map(changeOf).filter((c): c is Change => c !== null);
-        mutations.push({
-          seq: entry.seq,
-          prevSeq: entry.seq <= this.registered!.lastSeq ? entry.seq - 1 : prevSeq,
-          mutationId: entry.mutationId,
-          name: entry.name,
-          at: entry.at,
-          changes,
-        });
-        prevSeq = entry.seq;
-      }
-      let ackTo = entries.at(-1)!.seq;
-      if (mutations.length > 0) {
-        await this.blobs!.upload(
-          blobsOfChanges(mutations.flatMap((m) => m.changes)),
-          (done, total) => this.setStatus({ upload: { done, total } }),
-        );
-        this.setStatus({ upload: null });
-        const res = await hubCalls.push(session.transport, {
-          clientId: (await this.stateFor(session)).clientId,
-          mutations,
-        });
-        this.registered = { lastSeq: res.lastSeq };
-        await this.applyResults(res.results, mutations);
-        if (res.gap) {
-          // The hub is missing something before this mutation: register again and resend.
-          const stoppedAt = res.gap.seq;
-          const lastDone = entries.filter((e) => e.seq < stoppedAt).at(-1)?.seq ?? 0;
-          if (lastDone > store.ackedSeq()) await this.acknowledge(lastDone);
-          throw new Error(
-            `The hub and this desk disagree on what was sent (at change ${stoppedAt}); retrying.`,
-          );
+      // One read of the journal serves several pushes: each read decodes its segment from the start.
+      const read = await store.outbox({ afterSeq: after, limit: OUTBOX_READ });
+      if (read.length === 0) return;
+      for (let i = 0; i < read.length;) {
+        const entries: JournalEntry[] = [];
+        let locals = 0;
+        while (i < read.length && locals < MAX_PUSH_MUTATIONS) {
+          const entry = read[i++]!;
+          entries.push(entry);
+          if (!isSyncEntry(entry)) locals++;
         }
-        const answered = new Set(res.results.map((r) => r.seq));
-        const unanswered = mutations.find((m) => !answered.has(m.seq));
-        if (unanswered) ackTo = entries.filter((e) => e.seq < unanswered.seq).at(-1)?.seq ?? 0;
+        const result = await this.pushBatch(session, entries, prevSeq);
+        prevSeq = result.prevSeq;
+        if (!result.complete) return;
+        after = entries.at(-1)!.seq;
       }
-      if (ackTo > store.ackedSeq()) await this.acknowledge(ackTo);
-      if (ackTo < entries.at(-1)!.seq) return;
-      after = ackTo;
     }
+  }
+
+  /** Pushes the local mutations among `entries` and acknowledges what the hub answered. */
+  private async pushBatch(
+    session: SyncSession,
+    entries: JournalEntry[],
+    prevSeqIn: number,
+  ): Promise<{ prevSeq: number; complete: boolean }> {
+    const store = this.opts.ctx.store;
+    let prevSeq = prevSeqIn;
+    const mutations: PushedMutation[] = [];
+    for (const entry of entries) {
+      if (isSyncEntry(entry)) continue;
+      const changes = entry.effects.map(changeOf).filter((c): c is Change => c !== null);
+      mutations.push({
+        seq: entry.seq,
+        prevSeq: entry.seq <= this.registered!.lastSeq ? entry.seq - 1 : prevSeq,
+        mutationId: entry.mutationId,
+        name: entry.name,
+        at: entry.at,
+        changes,
+      });
+      prevSeq = entry.seq;
+    }
+    let ackTo = entries.at(-1)!.seq;
+    if (mutations.length > 0) {
+      await this.blobs!.upload(blobsOfChanges(mutations.flatMap((m) => m.changes)), (done, total) =>
+        this.setStatus({ upload: { done, total } }),
+      );
+      this.setStatus({ upload: null });
+      const res = await hubCalls.push(session.transport, {
+        clientId: (await this.stateFor(session)).clientId,
+        mutations,
+      });
+      this.registered = { lastSeq: res.lastSeq };
+      await this.applyResults(res.results, mutations);
+      if (res.gap) {
+        // The hub is missing something before this mutation: register again and resend.
+        const stoppedAt = res.gap.seq;
+        const lastDone = entries.filter((e) => e.seq < stoppedAt).at(-1)?.seq ?? 0;
+        if (lastDone > store.ackedSeq()) await this.acknowledge(lastDone);
+        throw new Error(
+          `The hub and this desk disagree on what was sent (at change ${stoppedAt}); retrying.`,
+        );
+      }
+      const answered = new Set(res.results.map((r) => r.seq));
+      const unanswered = mutations.find((m) => !answered.has(m.seq));
+      if (unanswered) ackTo = entries.filter((e) => e.seq < unanswered.seq).at(-1)?.seq ?? 0;
+    }
+    if (ackTo > store.ackedSeq()) await this.acknowledge(ackTo);
+    return { prevSeq, complete: ackTo >= entries.at(-1)!.seq };
   }
 
   private async acknowledge(seq: number): Promise<void> {
@@ -542,10 +566,15 @@ export class SyncEngine {
         effects.push({ shard, id: rec.id, record, before: null });
       }
       if (effects.length === 0 && opts.extra.length === 0) return;
-      await commitMutation(ctx, opts.name, { records: records.length }, [
+      const entry = await commitMutation(ctx, opts.name, { records: records.length }, [
         ...effects,
         ...opts.extra,
       ]);
+      // Nothing local waits: this entry needs no sending, so the outbox need not be read past it
+      // (and its segment may go once checkpointed). Inside the queue, no local commit can slip in.
+      if (this.pending.size === 0 && entry.seq > ctx.store.ackedSeq()) {
+        await ctx.store.acknowledge(entry.seq);
+      }
     });
   }
 
