@@ -2,6 +2,7 @@
 import type { ScryptParams } from './auth/passwords';
 import type { SignInLimits } from './auth/sign-in-limiter';
 import type { Db } from './db/db';
+import type { SyncEvents } from './sync/events';
 
 export interface HubContext {
   db: Db;
@@ -9,4 +10,6 @@ export interface HubContext {
   now(): Date;
   scrypt: ScryptParams;
   signInLimits: SignInLimits;
+  /** Announces committed sync versions (the poke desks pull on). */
+  events: SyncEvents;
 }

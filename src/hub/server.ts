@@ -1,6 +1,7 @@
 // The hub's HTTP server: fastify with versioned JSON routes, OpenAPI, structured logs, clean shutdown.
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
+import fastifyWebsocket from '@fastify/websocket';
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { issueSetupToken } from './accounts/setup-service';
@@ -19,9 +20,13 @@ import { createRouter } from './http/route';
 import type { HubContext } from './hub-context';
 import { runMaintenance } from './maintenance';
 import { registerAccountRoutes } from './routes/account-routes';
+import { acceptOctetStream, registerBlobRoutes } from './routes/blob-routes';
 import { registerChannelRoutes } from './routes/channel-routes';
 import { registerHealthRoutes } from './routes/health-routes';
+import { registerEventSocket, registerSyncRoutes } from './routes/sync-routes';
 import { registerWorkspaceRoutes } from './routes/workspace-routes';
+import { SyncEvents } from './sync/events';
+import { keepStatisticsFresh } from './sync/statistics';
 import { HUB_VERSION } from './version';
 
 /** Largest request body unless a route says otherwise. */
@@ -51,6 +56,8 @@ export interface Hub {
   migration: MigrationReport;
   /** Set when the hub has no workspace yet: whoever holds it can set the hub up. */
   setupToken: { token: string; expiresAt: Date } | null;
+  /** Committed sync versions, as they happen: an in-process desk can listen here. */
+  events: SyncEvents;
 }
 
 /**
@@ -63,6 +70,7 @@ export async function buildHub(db: Db, options: HubOptions = {}): Promise<Hub> {
     now: options.now ?? (() => new Date()),
     scrypt: options.scrypt ?? DEFAULT_SCRYPT_PARAMS,
     signInLimits: options.signInLimits ?? DEFAULT_SIGN_IN_LIMITS,
+    events: new SyncEvents(),
   };
   const migration = await migrate(db, undefined, ctx.now);
 
@@ -77,8 +85,12 @@ export async function buildHub(db: Db, options: HubOptions = {}): Promise<Hub> {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('cache-control', 'no-store');
   });
+  const stopStatistics = keepStatisticsFresh(db, ctx.events, (err) =>
+    app.log.warn({ err }, 'refreshing the planner statistics failed'),
+  );
   app.addHook('onClose', async () => {
     clearInterval(maintenance);
+    await stopStatistics();
     await db.close();
   });
 
@@ -87,7 +99,7 @@ export async function buildHub(db: Db, options: HubOptions = {}): Promise<Hub> {
       openapi: '3.0.3',
       info: {
         title: 'Channel Desk hub',
-        description: "The newsroom's channel backend: accounts, roles and channels (sync follows).",
+        description: "The newsroom's channel backend: accounts, roles, channels and sync.",
         version: HUB_VERSION,
       },
       components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
@@ -105,16 +117,27 @@ export async function buildHub(db: Db, options: HubOptions = {}): Promise<Hub> {
       ),
   });
 
-  const router = createRouter(app, {
+  // Before any route, so that it can answer upgrade requests on the event socket's route.
+  await app.register(fastifyWebsocket, { options: { maxPayload: 4096 } });
+
+  const routerOptions = {
     authenticate: authenticator(ctx),
     checkResponses: options.checkResponses ?? false,
-  });
+  };
+  const router = createRouter(app, routerOptions);
   registerHealthRoutes(router, ctx);
   registerAccountRoutes(router, ctx, {
     credentialRateLimit: options.credentialRateLimit ?? DEFAULT_CREDENTIAL_RATE_LIMIT,
   });
   registerWorkspaceRoutes(router, ctx);
   registerChannelRoutes(router, ctx);
+  registerSyncRoutes(router, ctx);
+  registerEventSocket(app, ctx);
+  // Raw attachment bytes are accepted on the blob routes only.
+  await app.register(async (scope) => {
+    acceptOctetStream(scope);
+    registerBlobRoutes(createRouter(scope, routerOptions), ctx);
+  });
   app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const interval = options.maintenanceIntervalMs ?? MAINTENANCE_INTERVAL_MS;
@@ -127,7 +150,13 @@ export async function buildHub(db: Db, options: HubOptions = {}): Promise<Hub> {
 
   try {
     await app.ready();
-    return { app, ctx, migration, setupToken: await issueSetupToken(ctx) };
+    return {
+      app,
+      ctx,
+      migration,
+      setupToken: await issueSetupToken(ctx),
+      events: ctx.events,
+    };
   } catch (err) {
     await app.close();
     throw err;

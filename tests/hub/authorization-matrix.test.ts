@@ -6,6 +6,8 @@ import { ACTIONS, CHANNEL_ROLES, WORKSPACE_ROLES, can } from '../../src/hub/auth
 import { DB_KINDS } from './test-db';
 import type { SeededMember, Team, TestHub } from './test-hub';
 import { addChannel, addMember, createTestHub, seedTeam } from './test-hub';
+import type { Change, ChannelDoc, MutationResult } from '../../src/shared/sync/protocol';
+import { TestDesk, channelDoc, create as creation, updateDoc } from './sync-fixtures';
 
 // The policy as the product states it, independent of the code's tables.
 const LEVEL: Record<WorkspaceRole, number> = { contributor: 1, editor: 2, admin: 3, owner: 4 };
@@ -78,8 +80,50 @@ describe.each(DB_KINDS)('authorisation matrix on %s', (kind) => {
       }
     }
     channelOf['other workspace'] = team.other.channelId;
+    for (const role of WORKSPACE_ROLES) {
+      desks[role] = new TestDesk(t, as(role));
+      await desks[role].register();
+    }
+    targetDesk = new TestDesk(t, target.token);
+    rivalDesk = new TestDesk(t, team.other.owner.token);
+    await targetDesk.register();
+    await rivalDesk.register();
   });
   afterAll(() => t.close());
+
+  // ---- sync: the same rules, applied to pushed changes
+  const desks = {} as Record<WorkspaceRole, TestDesk>;
+  let targetDesk: TestDesk;
+  let rivalDesk: TestDesk;
+
+  /** Pushes one mutation and tells whether it applied (anything else must be a refusal). */
+  async function applies(desk: TestDesk, changes: Change[]): Promise<boolean> {
+    const result: MutationResult = await desk.apply(changes);
+    expect(['applied', 'refused']).toContain(result.outcome);
+    return result.outcome === 'applied';
+  }
+
+  /** The channel as a sync doc, read by someone who may see it. */
+  async function channelDocOf(context: ChannelContext): Promise<ChannelDoc> {
+    const token = context === 'other workspace' ? team.other.owner.token : as('owner');
+    const res = await t.api('GET', `/v1/channels/${channelOf[context]}`, { token });
+    const { id, name, platform, timeZone, language, description, slots, archived } =
+      res.json as ChannelDoc;
+    const { createdAt, updatedAt } = res.json as ChannelDoc;
+    const doc: ChannelDoc = {
+      id,
+      name,
+      platform,
+      timeZone,
+      language,
+      description,
+      slots,
+      archived,
+      createdAt,
+      updatedAt,
+    };
+    return doc;
+  }
 
   for (const role of WORKSPACE_ROLES) {
     for (const context of CONTEXTS) {
@@ -132,6 +176,38 @@ describe.each(DB_KINDS)('authorisation matrix on %s', (kind) => {
         expect(res.status).toBe(expected);
       });
 
+      it(`${role} / ${context}: sync pushes of drafts, schedules, others' copies, settings`, async () => {
+        const desk = desks[role];
+        const channelId = channelOf[context];
+        const may = (action: Action) => expectedAllowed(role, action, context);
+        expect(await applies(desk, [creation(updateDoc(channelId))]), 'create_draft').toBe(
+          may('create_draft'),
+        );
+        const scheduled = updateDoc(channelId, {
+          status: 'scheduled',
+          schedule: { kind: 'at', at: '2030-01-02T08:00:00.000Z', mode: 'exact' },
+        });
+        expect(await applies(desk, [creation(scheduled)]), 'create_draft + schedule').toBe(
+          may('create_draft') && may('schedule'),
+        );
+        const author = context === 'other workspace' ? rivalDesk : targetDesk;
+        const theirs = updateDoc(channelId);
+        expect(await applies(author, [creation(theirs)])).toBe(true);
+        const edited = { ...theirs, text: `edited by ${role}` };
+        expect(
+          await applies(desk, [{ kind: 'update', id: theirs.id, before: theirs, after: edited }]),
+          'edit_any_draft',
+        ).toBe(may('edit_any_draft'));
+        const channel = await channelDocOf(context);
+        const renamed = { ...channel, description: `synced by ${role}` };
+        expect(
+          await applies(desk, [
+            { kind: 'channel', id: channel.id, before: channel, after: renamed },
+          ]),
+          'manage_channels',
+        ).toBe(may('manage_channels'));
+      });
+
       it(`${role} / ${context}: giving a channel role (manage_members)`, async () => {
         const url = `/v1/channels/${channelOf[context]}/roles/${target.userId}`;
         const put = await t.api('PUT', url, { token: as(role), body: { role: 'contributor' } });
@@ -178,6 +254,12 @@ describe.each(DB_KINDS)('authorisation matrix on %s', (kind) => {
       expect(create.status, 'manage_channels: create').toBe(
         statusFor(expectedAllowed(role, 'manage_channels', 'no channel role'), 201),
       );
+
+      const synced = channelDoc({ name: `Synced by ${role}` });
+      expect(
+        await applies(desks[role], [creation(synced, 'channel')]),
+        'manage_channels: create through sync',
+      ).toBe(expectedAllowed(role, 'manage_channels', 'no channel role'));
 
       const me = await t.api('GET', '/v1/me', { token });
       const workspaceActions = ACTIONS.filter((action) =>

@@ -1,5 +1,6 @@
 // `npm run hub` as a real process: first-start setup line, health over HTTP, the data-folder lock,
 // clean exit on SIGTERM, and refusal of a database newer than the hub.
+import { MIGRATIONS } from '../../src/hub/db/migrations';
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -154,7 +155,7 @@ describe('npm run hub', () => {
       await hub.waitFor(/setup-token=/);
       const health = (await (await fetch(`${url}/v1/health`)).json()) as Record<string, unknown>;
       expect(health).toMatchObject({
-        database: { kind: 'postgres', schemaVersion: 1 },
+        database: { kind: 'postgres', schemaVersion: MIGRATIONS.length },
         setupRequired: true,
       });
       hub.child.kill('SIGTERM');

@@ -100,7 +100,8 @@ export function requestsFor(route: FuzzRoute, ids: Ids): fc.Arbitrary<FuzzReques
   const auth = route.auth ? owner : {};
   const json = { 'content-type': 'application/json' };
   const valid = route.body?.(ids) ?? {};
-  const limit = route.credential ? CREDENTIAL_BODY_LIMIT_BYTES : DEFAULT_BODY_LIMIT_BYTES;
+  const limit =
+    route.bodyLimit ?? (route.credential ? CREDENTIAL_BODY_LIMIT_BYTES : DEFAULT_BODY_LIMIT_BYTES);
   // The per-address cap on credential routes may answer first.
   const maybeCapped = (statuses: number[]) => (route.credential ? [...statuses, 429] : statuses);
   const make = (

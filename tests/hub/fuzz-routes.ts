@@ -1,4 +1,5 @@
 // The hub's routes as the bad-input fuzz sees them: a valid request each, to be broken.
+import { MAX_PUSH_BYTES, BLOB_CHUNK_BYTES } from '../../src/shared/sync/protocol';
 import type { Team } from './test-hub';
 import { PASSWORD } from './test-hub';
 
@@ -26,6 +27,8 @@ export interface FuzzRoute {
   params?: boolean;
   /** A contributor with a valid request is refused (403). */
   adminOnly?: boolean;
+  /** The route's own body limit, when it is not the hub's default. */
+  bodyLimit?: number;
 }
 
 const CHANNEL_BODY = { name: 'Fuzz', platform: 'feed', timeZone: 'UTC', language: 'en' };
@@ -38,6 +41,91 @@ const CHANNEL_FIELDS: Record<string, FieldKind> = {
   slots: 'array',
   id: 'string',
 };
+
+const FUZZ_CLIENT_ID = 'fuzz_client_01';
+const FUZZ_HASH = 'ab'.repeat(32);
+const fuzzChannelDoc = (id: string) => ({
+  id,
+  name: 'Fuzz',
+  platform: 'feed',
+  timeZone: 'UTC',
+  language: 'en',
+  description: '',
+  slots: [],
+  archived: false,
+  createdAt: '2030-01-01T00:00:00.000Z',
+  updatedAt: '2030-01-01T00:00:00.000Z',
+});
+const fuzzMutation = (channelId: string) => ({
+  seq: 1,
+  prevSeq: 0,
+  mutationId: '4f6c7c3e-7f0e-4d55-9a0b-5d0f3c2b1a90',
+  name: 'renameChannel',
+  at: '2030-01-01T00:00:00.000Z',
+  changes: [
+    {
+      kind: 'channel',
+      id: channelId,
+      before: fuzzChannelDoc(channelId),
+      after: { ...fuzzChannelDoc(channelId), name: 'Fuzzed' },
+    },
+  ],
+});
+
+/** The sync and attachment routes. */
+const SYNC_ROUTES: readonly FuzzRoute[] = [
+  {
+    name: 'register-client',
+    method: 'POST',
+    path: () => '/v1/sync/clients',
+    auth: true,
+    body: () => ({ clientId: FUZZ_CLIENT_ID, startSeq: 1 }),
+    fields: { clientId: 'string', startSeq: 'number' },
+    required: ['clientId', 'startSeq'],
+  },
+  {
+    name: 'push',
+    method: 'POST',
+    path: () => '/v1/sync/push',
+    auth: true,
+    bodyLimit: MAX_PUSH_BYTES,
+    body: (ids) => ({ clientId: FUZZ_CLIENT_ID, mutations: [fuzzMutation(ids.channelId)] }),
+    fields: { clientId: 'string', mutations: 'array' },
+    required: ['clientId', 'mutations'],
+  },
+  { name: 'pull', method: 'GET', path: () => '/v1/sync/changes', auth: true },
+  {
+    name: 'import',
+    method: 'POST',
+    path: () => '/v1/sync/import',
+    auth: true,
+    bodyLimit: MAX_PUSH_BYTES,
+    body: (ids) => ({ records: [{ kind: 'channel', doc: fuzzChannelDoc(ids.channelId) }] }),
+    fields: { records: 'array' },
+    required: ['records'],
+  },
+  {
+    name: 'history',
+    method: 'GET',
+    path: (ids, foreign) =>
+      `/v1/sync/history/channel/${foreign ? ids.team.other.channelId : ids.channelId}`,
+    auth: true,
+    params: true,
+  },
+  { name: 'time', method: 'GET', path: () => '/v1/time', auth: true },
+  { name: 'events', method: 'GET', path: () => '/v1/sync/events', auth: true },
+  { name: 'blob-status', method: 'GET', path: () => `/v1/blobs/${FUZZ_HASH}/status`, auth: true },
+  { name: 'blob-download', method: 'GET', path: () => `/v1/blobs/${FUZZ_HASH}`, auth: true },
+  {
+    name: 'blob-upload',
+    method: 'PUT',
+    path: () => `/v1/blobs/${FUZZ_HASH}?offset=0&size=10`,
+    auth: true,
+    // Takes raw bytes: every JSON body the fuzz sends is the wrong kind of body.
+    bodyLimit: BLOB_CHUNK_BYTES,
+    body: () => ({}),
+  },
+];
 
 export const ROUTES: readonly FuzzRoute[] = [
   { name: 'health', method: 'GET', path: () => '/v1/health', auth: false },
@@ -206,4 +294,5 @@ export const ROUTES: readonly FuzzRoute[] = [
     adminOnly: true,
     params: true,
   },
+  ...SYNC_ROUTES,
 ];

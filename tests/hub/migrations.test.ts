@@ -20,14 +20,21 @@ import {
 } from './test-db';
 
 const HUB_TABLES = [
+  'blob_chunks',
+  'blobs',
   'channel_roles',
   'hub_channels',
+  'hub_updates',
   'invite_tokens',
   'members',
+  'record_history',
   'schema_migrations',
   'sessions',
   'setup_tokens',
   'sign_in_attempts',
+  'sync_clients',
+  'sync_counters',
+  'sync_results',
   'users',
   'workspaces',
 ];

@@ -75,6 +75,16 @@ describe.each(DB_KINDS)('hub server on %s', (kind) => {
         'GET /v1/channels/{channelId}/permissions',
         'PUT /v1/channels/{channelId}/roles/{userId}',
         'DELETE /v1/channels/{channelId}/roles/{userId}',
+        'POST /v1/sync/clients',
+        'POST /v1/sync/push',
+        'GET /v1/sync/changes',
+        'POST /v1/sync/import',
+        'GET /v1/sync/history/{kind}/{id}',
+        'GET /v1/sync/events',
+        'GET /v1/time',
+        'GET /v1/blobs/{hash}/status',
+        'GET /v1/blobs/{hash}',
+        'PUT /v1/blobs/{hash}',
       ].sort(),
     );
     expect(doc.paths['/v1/me']?.get?.security).toEqual([{ bearerAuth: [] }]);

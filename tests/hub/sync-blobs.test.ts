@@ -37,7 +37,12 @@ describe.each(DB_KINDS)('attachments on %s', (kind) => {
     const first = await put(hash, 0, size, bytes.subarray(0, BLOB_CHUNK_BYTES));
     expect(first.json()).toEqual({ hash, size, received: BLOB_CHUNK_BYTES, complete: false });
     // The second chunk is "lost"; the desk sends the third, is told where to resume.
-    const skipped = await put(hash, BLOB_CHUNK_BYTES * 2, size, bytes.subarray(BLOB_CHUNK_BYTES * 2));
+    const skipped = await put(
+      hash,
+      BLOB_CHUNK_BYTES * 2,
+      size,
+      bytes.subarray(BLOB_CHUNK_BYTES * 2),
+    );
     expect(skipped.statusCode).toBe(409);
     expect(skipped.json().error.message).toContain(`${BLOB_CHUNK_BYTES} bytes`);
     expect((await t.api('GET', `/v1/blobs/${hash}`, { token })).status).toBe(404);

@@ -139,8 +139,14 @@ describe.each(DB_KINDS)('sync conflicts on %s', (kind) => {
   it('sees earlier mutations of the same batch', async () => {
     const step1 = { ...base, text: 'The council meets on Tuesday to vote on the bridge.' };
     const step2 = { ...step1, ...SCHEDULED };
-    const res = await alice.push([alice.mutation([edit(base, step1)]), alice.mutation([edit(step1, step2)])]);
+    const res = await alice.push([
+      alice.mutation([edit(base, step1)]),
+      alice.mutation([edit(step1, step2)]),
+    ]);
     expect(res.results.map((r) => r.outcome)).toEqual(['applied', 'applied']);
-    expect((await alice.current(base.id))?.doc).toMatchObject({ status: 'scheduled', text: step1.text });
+    expect((await alice.current(base.id))?.doc).toMatchObject({
+      status: 'scheduled',
+      text: step1.text,
+    });
   });
 });

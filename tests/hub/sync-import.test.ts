@@ -18,7 +18,11 @@ describe.each(DB_KINDS)('sync import and history on %s', (kind) => {
   const importAs = async (token: string, records: unknown[]) => {
     const res = await t.api('POST', '/v1/sync/import', { token, body: { records } });
     expect(res.status, res.raw.body).toBe(200);
-    return res.json as { created: number; existing: number; refused: Array<{ id: string }> };
+    return res.json as {
+      created: number;
+      existing: number;
+      refused: Array<{ id: string; reason: string }>;
+    };
   };
 
   it('creates absent records once, channels first, and refuses what breaks the rules', async () => {

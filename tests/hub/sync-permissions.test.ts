@@ -90,7 +90,12 @@ describe.each(DB_KINDS)('sync permissions on %s', (kind) => {
     );
     expectRefused(
       await desks.owner.apply([
-        { kind: 'channel', id: team.other.channelId, before: null, after: channelDoc({ id: team.other.channelId }) },
+        {
+          kind: 'channel',
+          id: team.other.channelId,
+          before: null,
+          after: channelDoc({ id: team.other.channelId }),
+        },
       ]),
       /belongs to another record/,
     );
@@ -125,7 +130,10 @@ describe.each(DB_KINDS)('sync permissions on %s', (kind) => {
     expectRefused(await desks.editor.apply([create]), /Only owners and admins can add channels/);
     const update = updateDoc(channel.id);
     // A channel and a first copy on it, in one mutation.
-    const made = await desks.admin.apply([create, { kind: 'update', id: update.id, before: null, after: update }]);
+    const made = await desks.admin.apply([
+      create,
+      { kind: 'update', id: update.id, before: null, after: update },
+    ]);
     expect(made.outcome).toBe('applied');
     const pulled = await desks.editor.current(channel.id);
     expect(pulled?.doc).toEqual({ ...channel, createdAt: '2030-01-01T09:00:00.000Z' });
@@ -135,22 +143,34 @@ describe.each(DB_KINDS)('sync permissions on %s', (kind) => {
       before: channel,
       after: { ...channel, ...after },
     });
-    expectRefused(await desks.editor.apply([rename({ name: 'Mine' })]), /cannot change this channel/);
-    expectRefused(await desks.admin.apply([rename({ platform: 'feed' })]), /platform never changes/);
+    expectRefused(
+      await desks.editor.apply([rename({ name: 'Mine' })]),
+      /cannot change this channel/,
+    );
+    expectRefused(
+      await desks.admin.apply([rename({ platform: 'feed' })]),
+      /platform never changes/,
+    );
     expectRefused(await desks.admin.apply([rename({ timeZone: 'Mars/Base' })]), /not a time zone/);
     expectRefused(
       await desks.admin.apply([{ kind: 'channel', id: channel.id, before: channel, after: null }]),
       /archive the channel/,
     );
     // A channel admin (by channel role) may change it.
-    const role = await t.api('PUT', `/v1/channels/${channel.id}/roles/${team.members.editor.userId}`, {
-      token: team.members.owner.token,
-      body: { role: 'admin' },
-    });
+    const role = await t.api(
+      'PUT',
+      `/v1/channels/${channel.id}/roles/${team.members.editor.userId}`,
+      {
+        token: team.members.owner.token,
+        body: { role: 'admin' },
+      },
+    );
     expect(role.status).toBe(204);
     const renamed = await desks.editor.apply([rename({ name: 'Renamed' })]);
     expect(renamed.outcome).toBe('applied');
-    const rest = await t.api('GET', `/v1/channels/${channel.id}`, { token: team.members.editor.token });
+    const rest = await t.api('GET', `/v1/channels/${channel.id}`, {
+      token: team.members.editor.token,
+    });
     expect(rest.json).toMatchObject({ name: 'Renamed', timeZone: 'Europe/Rome' });
   });
 });

@@ -160,6 +160,28 @@ describe.each(DB_KINDS)('sync push and pull on %s', (kind) => {
     expect(late.current).toEqual([record]);
   });
 
+  it('refuses text that is not valid Unicode with a 400, not a failed write', async () => {
+    const desk = new TestDesk(t, team.members.editor.token);
+    await desk.register();
+    const res = await desk.pushRaw([
+      desk.mutation([create(updateDoc(channelId, { text: 'a\ud800b' }))]),
+    ]);
+    expect(res.status).toBe(400);
+    expect((res.json as { error: { message: string } }).error.message).toMatch(
+      /^body\.mutations\.0\.changes\.0\.after\.text: text must be valid Unicode/,
+    );
+    const imported = await t.api('POST', '/v1/sync/import', {
+      token: team.members.owner.token,
+      body: { records: [{ kind: 'update', doc: updateDoc(channelId, { text: '\udc00' }) }] },
+    });
+    expect(imported.status).toBe(400);
+    // Whole emoji (surrogate pairs) are fine; the refused push took no seq.
+    desk.seq -= 1;
+    expect((await desk.apply([create(updateDoc(channelId, { text: 'ok 🎉' }))])).outcome).toBe(
+      'applied',
+    );
+  });
+
   it('tells the time', async () => {
     const res = await t.api('GET', '/v1/time', { token: team.members.contributor.token });
     expect(res.json).toEqual({ serverTime: t.clock.now().toISOString() });

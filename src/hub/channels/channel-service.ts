@@ -7,7 +7,23 @@ import type { Queryable } from '../db/db';
 import { isUniqueViolation } from '../db/db';
 import { HubError, forbidden, notFound } from '../http/errors';
 import type { HubContext } from '../hub-context';
+import type { HistoryRow } from '../sync/history-service';
+import { insertHistory } from '../sync/history-service';
+import { FORMER_MEMBER } from '../sync/records';
+import { takeVersions } from '../sync/versions';
 import type { Slot } from '../../shared/domain';
+import { sameJson } from '../../shared/sync/merge';
+
+/** The fields of a channel's sync doc that its editors set (all of them on creation). */
+const CHANNEL_DOC_FIELDS = [
+  'name',
+  'platform',
+  'timeZone',
+  'language',
+  'description',
+  'slots',
+  'archived',
+] as const;
 
 interface ChannelRow {
   id: string;
@@ -92,7 +108,7 @@ export interface ChannelFields {
   slots: Slot[];
 }
 
-/** Creates a channel (workspace admins and owners). */
+/** Creates a channel (workspace admins and owners); it gets the workspace's next sync version. */
 export async function createChannel(
   ctx: HubContext,
   actor: Actor,
@@ -101,23 +117,45 @@ export async function createChannel(
   if (!can(actor, 'manage_channels')) throw forbidden('Only owners and admins can add channels.');
   const now = ctx.now();
   try {
-    const { rows } = await ctx.db.query<ChannelRow>(
-      `INSERT INTO hub_channels (id, workspace_id, name, platform, time_zone, language, description, slots, created_by, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING ${COLUMNS}`,
-      [
-        input.id ?? newId(),
-        actor.workspaceId,
-        input.name,
-        input.platform,
-        input.timeZone,
-        input.language,
-        input.description,
-        JSON.stringify(input.slots),
-        actor.userId,
-        now,
-      ],
-    );
-    return toChannel(rows[0]!);
+    const { channel, version } = await ctx.db.tx(async (q) => {
+      const version = await takeVersions(q, actor.workspaceId, 1);
+      const { rows } = await q.query<ChannelRow>(
+        `INSERT INTO hub_channels (id, workspace_id, name, platform, time_zone, language, description, slots,
+                                   created_by, created_at, updated_at, version, updated_by, stamp_mutation, stamped_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $9, 'createChannel', $10)
+         RETURNING ${COLUMNS}`,
+        [
+          input.id ?? newId(),
+          actor.workspaceId,
+          input.name,
+          input.platform,
+          input.timeZone,
+          input.language,
+          input.description,
+          JSON.stringify(input.slots),
+          actor.userId,
+          now,
+          version,
+        ],
+      );
+      const channel = toChannel(rows[0]!);
+      await insertHistory(q, actor.workspaceId, [
+        {
+          kind: 'channel',
+          recordId: channel.id,
+          version,
+          userId: actor.userId,
+          mutation: 'createChannel',
+          outcome: 'applied',
+          fields: [...CHANNEL_DOC_FIELDS],
+          overwritten: [],
+          at: now,
+        },
+      ]);
+      return { channel, version };
+    });
+    ctx.events.changed(actor.workspaceId, version);
+    return channel;
   } catch (err) {
     if (isUniqueViolation(err))
       throw new HubError(409, 'conflict', 'A channel with this id exists.');
@@ -140,7 +178,24 @@ const PATCH_COLUMNS: Record<keyof ChannelPatch, string> = {
   archived: 'archived',
 };
 
-/** Changes a channel's settings (workspace admins, and admins of this channel). */
+/** Values of someone else's that a patch replaces, for the channel's history. */
+function overwrittenBy(
+  current: ChannelRow & { updated_by: string | null; updater_name: string | null },
+  patch: ChannelPatch,
+  actor: Actor,
+): HistoryRow['overwritten'] {
+  if (current.updated_by === null || current.updated_by === actor.userId) return [];
+  const before = toChannel(current) as unknown as Record<string, unknown>;
+  const by = { id: current.updated_by, name: current.updater_name ?? FORMER_MEMBER };
+  return Object.entries(patch)
+    .filter(([key, value]) => value !== undefined && !sameJson(before[key], value))
+    .map(([field]) => ({ field, value: before[field], by }));
+}
+
+/**
+ * Changes a channel's settings (workspace admins, and admins of this channel); the channel gets
+ * the workspace's next sync version and a history entry.
+ */
 export async function updateChannel(
   ctx: HubContext,
   actor: Actor,
@@ -149,20 +204,52 @@ export async function updateChannel(
 ): Promise<HubChannel> {
   const channel = await channelRefFor(ctx.db, actor, channelId);
   if (!can(actor, 'manage_channels', channel)) throw forbidden('You cannot change this channel.');
-  const sets: string[] = [];
-  const values: unknown[] = [channel.id, actor.workspaceId, ctx.now()];
-  for (const [key, value] of Object.entries(patch) as Array<[keyof ChannelPatch, unknown]>) {
-    if (value === undefined) continue;
-    values.push(key === 'slots' ? JSON.stringify(value) : value);
-    sets.push(`${PATCH_COLUMNS[key]} = $${values.length}`);
-  }
-  const { rows } = await ctx.db.query<ChannelRow>(
-    `UPDATE hub_channels SET ${[...sets, 'updated_at = $3'].join(', ')}
-      WHERE id = $1 AND workspace_id = $2 RETURNING ${COLUMNS}`,
-    values,
-  );
-  if (!rows[0]) throw notFound('The channel');
-  return toChannel(rows[0]);
+  const now = ctx.now();
+  const { updated, version } = await ctx.db.tx(async (q) => {
+    const version = await takeVersions(q, actor.workspaceId, 1);
+    const current = await q.query<
+      ChannelRow & { updated_by: string | null; updater_name: string | null }
+    >(
+      `SELECT ${COLUMNS.split(', ')
+        .map((c) => `c.${c}`)
+        .join(', ')}, c.updated_by, u.display_name AS updater_name
+         FROM hub_channels c LEFT JOIN users u ON u.id = c.updated_by
+        WHERE c.id = $1 AND c.workspace_id = $2 FOR UPDATE OF c`,
+      [channel.id, actor.workspaceId],
+    );
+    if (!current.rows[0]) throw notFound('The channel');
+    const sets: string[] = [];
+    const values: unknown[] = [channel.id, actor.workspaceId, now, version, actor.userId];
+    const fields: string[] = [];
+    for (const [key, value] of Object.entries(patch) as Array<[keyof ChannelPatch, unknown]>) {
+      if (value === undefined) continue;
+      values.push(key === 'slots' ? JSON.stringify(value) : value);
+      sets.push(`${PATCH_COLUMNS[key]} = $${values.length}`);
+      fields.push(key);
+    }
+    const { rows } = await q.query<ChannelRow>(
+      `UPDATE hub_channels
+          SET ${[...sets, 'updated_at = $3', 'version = $4', 'updated_by = $5', "stamp_mutation = 'updateChannel'", 'stamped_at = $3'].join(', ')}
+        WHERE id = $1 AND workspace_id = $2 RETURNING ${COLUMNS}`,
+      values,
+    );
+    await insertHistory(q, actor.workspaceId, [
+      {
+        kind: 'channel',
+        recordId: channel.id,
+        version,
+        userId: actor.userId,
+        mutation: 'updateChannel',
+        outcome: 'applied',
+        fields,
+        overwritten: overwrittenBy(current.rows[0], patch, actor),
+        at: now,
+      },
+    ]);
+    return { updated: toChannel(rows[0]!), version };
+  });
+  ctx.events.changed(actor.workspaceId, version);
+  return updated;
 }
 
 async function assertMember(q: Queryable, actor: Actor, userId: string): Promise<void> {

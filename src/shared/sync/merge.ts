@@ -133,6 +133,12 @@ export function mergeChange(
     }
     if (opts.onTextConflict === 'incoming') return m;
     outcome = 'conflict';
+    if (conflict) {
+      // A record holds one conflict: a second text that does not merge takes the incoming text,
+      // and the text it replaces goes to `overwrote` (the hub's history) instead of vanishing.
+      overwrote.push({ field: path, value: t });
+      return m;
+    }
     conflict = {
       field: path,
       base: b,
@@ -163,7 +169,9 @@ export function mergeChange(
     out.conflict = conflict;
   }
   if (typeof mine.updatedAt === 'string' && typeof theirs.updatedAt === 'string') {
-    out.updatedAt = mine.updatedAt > theirs.updatedAt ? mine.updatedAt : theirs.updatedAt;
+    // Compared as instants: "10:00+02:00" is earlier than "09:00Z", though it sorts later.
+    out.updatedAt =
+      Date.parse(mine.updatedAt) > Date.parse(theirs.updatedAt) ? mine.updatedAt : theirs.updatedAt;
   }
   return { doc: out as unknown as Doc, outcome, fields, overwrote };
 }
