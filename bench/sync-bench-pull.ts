@@ -3,6 +3,7 @@
 import type { ChannelDoc, UpdateDoc } from '../src/shared/sync/protocol';
 import { MAX_PUSH_MUTATIONS } from '../src/shared/sync/protocol';
 import { seededRandom } from '../tests/support/seeded-random';
+import { updateDoc } from '../src/core/sync/sync-docs';
 import { round } from './bench-stats';
 import {
   OWNER_EMAIL,
@@ -25,26 +26,11 @@ const PULL_TIMEOUT_MS = 300_000;
 const mb = (bytes: number) => round(bytes / 1024 / 1024, 1);
 
 /** Update `n` of the data set as the hub stores it (update-fixtures.ts, without desk-only fields). */
-function updateDoc(random: () => number, n: number): UpdateDoc {
+function fixtureDoc(random: () => number, n: number): UpdateDoc {
   const u = makeUpdate(random, n, PULL_CHANNELS);
   // A customised copy keeps the story's shared text besides its own.
   const shared = u.customized ? { text: newsText(random), attachments: [], poll: null } : null;
-  return {
-    id: u.id,
-    storyId: u.storyId,
-    channelId: u.channelId,
-    customized: u.customized,
-    schedule: u.schedule,
-    status: u.status,
-    createdAt: u.createdAt,
-    updatedAt: u.updatedAt,
-    deletedAt: u.deletedAt,
-    text: u.text,
-    attachments: u.attachments,
-    poll: u.poll,
-    shared,
-    conflict: null,
-  };
+  return updateDoc({ ...u, shared });
 }
 
 /** Sets the hub up and imports PULL_CHANNELS channels and `updates` updates, 500 a request. */
@@ -63,7 +49,7 @@ export async function seedHub(url: string, setupToken: string, updates: number):
   for (let first = 0; first < updates; first += MAX_PUSH_MUTATIONS) {
     const batch: { kind: 'update'; doc: UpdateDoc }[] = [];
     for (let n = first; n < Math.min(updates, first + MAX_PUSH_MUTATIONS); n++) {
-      batch.push({ kind: 'update', doc: updateDoc(random, n) });
+      batch.push({ kind: 'update', doc: fixtureDoc(random, n) });
     }
     bytes += batch.reduce((sum, r) => sum + Buffer.byteLength(JSON.stringify(r.doc)), 0);
     created += await importRecords(url, token, batch);
