@@ -1,5 +1,6 @@
 // Seeds a data folder for the `timeline` benchmark through the real engine and its handlers, with
 // every argument validated by the contract's schemas, as the transports do.
+import { openSoloHub } from '../src/solo/solo-hub';
 import { createDeskEngine } from '../src/core/desk-engine';
 import type { DeskEngine } from '../src/core/desk-engine';
 import type { SettingsStore } from '../src/core/platform';
@@ -107,9 +108,11 @@ async function seedChannel(
  */
 export async function seedTimelineData(dataDir: string, plan: SeedPlan): Promise<SeedResult> {
   const started = performance.now();
-  const engine = await createDeskEngine({ dataDir, settings: memorySettings() });
+  // A desk that chose to work alone (as after onboarding): its built-in hub receives the seed.
+  const engine = await createDeskEngine({ dataDir, settings: memorySettings(), openSoloHub });
   let seeded: Omit<SeedResult, 'seedMs'>;
   try {
+    await call(engine, 'startSolo', {});
     const slots = [1, 2, 3, 4, 5, 6, 7].flatMap((weekday) =>
       DAILY_SLOTS.map((time) => ({ weekday, time })),
     );
@@ -133,6 +136,10 @@ export async function seedTimelineData(dataDir: string, plan: SeedPlan): Promise
     let commits = 2;
     commits += await seedChannel(engine, small.id, plan.smallUpdates, SMALL_SCHEDULED, random);
     commits += await seedChannel(engine, big.id, plan.updates, plan.scheduled, random);
+    // Everything reaches the built-in hub before the measurement, so the desk opens idle.
+    while ((await call(engine, 'syncNow', {})).pending > 0) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     seeded = {
       bigChannelId: big.id,
       bigChannelName: big.name,
