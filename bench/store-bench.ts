@@ -1,5 +1,6 @@
 // The `store` benchmark: the journaled, sharded store against a single lowdb file, at 1k, 10k and
 // 100k updates over 20 channels. Each phase runs in its own process (see store-bench-worker.ts).
+import { workerResult } from './worker-result';
 import { spawn } from 'node:child_process';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -27,19 +28,10 @@ function runWorker(args: string[]): Promise<Result> {
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  let out = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-  return new Promise((resolve, reject) => {
-    child.on('close', (code) => {
-      const line = out
-        .trim()
-        .split('\n')
-        .findLast((l) => l.startsWith('RESULT '));
-      if (code !== 0 || !line)
-        reject(new Error(`bench worker ${args[0]} failed (exit ${code}): ${out}`));
-      else resolve(JSON.parse(line.slice('RESULT '.length)) as Result);
-    });
-  });
+  return workerResult(
+    child,
+    (code, out) => `bench worker ${args[0]} failed (exit ${code}): ${out}`,
+  );
 }
 
 async function measureSize(updates: number): Promise<Result> {

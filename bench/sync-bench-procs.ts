@@ -1,5 +1,6 @@
 // The processes of the `sync` benchmark: the hub and the desk phases bundled with esbuild and run
 // by plain node (no TypeScript loader in their memory), and a durable PostgreSQL cluster.
+import { workerResult } from './worker-result';
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -46,19 +47,7 @@ export function runWorker(script: string, args: string[]): Promise<Result> {
     env: childEnv(),
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  let out = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-  return new Promise((resolve, reject) => {
-    child.on('close', (code) => {
-      const line = out
-        .trim()
-        .split('\n')
-        .findLast((l) => l.startsWith('RESULT '));
-      if (code !== 0 || !line)
-        reject(new Error(`sync bench phase ${args[0]} failed (exit ${code})`));
-      else resolve(JSON.parse(line.slice('RESULT '.length)) as Result);
-    });
-  });
+  return workerResult(child, (code) => `sync bench phase ${args[0]} failed (exit ${code})`);
 }
 
 export interface HubProcess {
