@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SyncRefusal, SyncStatus } from '../../shared/contract';
 import type { Channel } from '../../shared/domain';
-import { mergeChange } from '../../shared/sync/merge';
+import { mergeChange, sameJson } from '../../shared/sync/merge';
 import type {
   Change,
   MutationResult,
@@ -58,8 +58,6 @@ export interface SyncEngineOptions {
   onStatus(status: SyncStatus): void;
   random?: () => number;
 }
-
-const isSame = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 export class SyncEngine {
   private session: SyncSession | null = null;
@@ -201,9 +199,7 @@ export class SyncEngine {
     }
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.running = this.round().finally(() => {
-      this.running = null;
-    });
+    this.startRound();
     await this.running;
     return this.status;
   }
@@ -225,11 +221,15 @@ export class SyncEngine {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.running = this.round().finally(() => {
-        this.running = null;
-      });
+      this.startRound();
     }, delayMs);
     this.timer.unref();
+  }
+
+  private startRound(): void {
+    this.running = this.round().finally(() => {
+      this.running = null;
+    });
   }
 
   private async round(): Promise<void> {
@@ -283,9 +283,7 @@ export class SyncEngine {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.running = this.round().finally(() => {
-        this.running = null;
-      });
+      this.startRound();
     }, delayMs);
     this.timer.unref();
   }
@@ -309,7 +307,7 @@ export class SyncEngine {
       }
       this.measureClock(reg.serverTime, sent);
       this.registered = { lastSeq: reg.lastSeq };
-      if (!isSame(state.user, reg.user)) await this.saveState({ ...state, user: reg.user });
+      if (!sameJson(state.user, reg.user)) await this.saveState({ ...state, user: reg.user });
       this.setStatus({ user: reg.user });
     }
     await this.push(session);

@@ -1,5 +1,6 @@
 // The hub's channels and per-channel roles, always within the actor's own workspace.
 import type { HubChannel } from '../api-schemas';
+import type { ChannelDocRow } from '../sync/records';
 import type { Actor, ChannelRef, ChannelRole } from '../auth/permissions';
 import { can } from '../auth/permissions';
 import { newId } from '../auth/tokens';
@@ -9,7 +10,7 @@ import { HubError, forbidden, notFound } from '../http/errors';
 import type { HubContext } from '../hub-context';
 import type { HistoryRow } from '../sync/history-service';
 import { insertHistory } from '../sync/history-service';
-import { FORMER_MEMBER } from '../sync/records';
+import { FORMER_MEMBER, channelDocOfRow } from '../sync/records';
 import { takeVersions } from '../sync/versions';
 import type { Slot } from '../../shared/domain';
 import { sameJson } from '../../shared/sync/merge';
@@ -25,37 +26,15 @@ const CHANNEL_DOC_FIELDS = [
   'archived',
 ] as const;
 
-interface ChannelRow {
-  id: string;
+interface ChannelRow extends ChannelDocRow {
   workspace_id: string;
-  name: string;
-  platform: HubChannel['platform'];
-  time_zone: string;
-  language: string;
-  description: string;
-  slots: Slot[];
-  archived: boolean;
-  created_at: Date;
-  updated_at: Date;
 }
 
 const COLUMNS =
   'id, workspace_id, name, platform, time_zone, language, description, slots, archived, created_at, updated_at';
 
 function toChannel(row: ChannelRow): HubChannel {
-  return {
-    id: row.id,
-    workspaceId: row.workspace_id,
-    name: row.name,
-    platform: row.platform,
-    timeZone: row.time_zone,
-    language: row.language,
-    description: row.description,
-    slots: row.slots,
-    archived: row.archived,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-  };
+  return { ...channelDocOfRow(row), workspaceId: row.workspace_id };
 }
 
 /**

@@ -24,9 +24,9 @@ export interface HubRecord {
 /** `kind:id`, the key of a record in maps. */
 export const recordKey = (kind: RecordKind, id: string): string => `${kind}:${id}`;
 
-interface ChannelRow {
+/** The columns of hub_channels that make a channel's document. */
+export interface ChannelDocRow {
   id: string;
-  workspace_id: string;
   name: string;
   platform: ChannelDoc['platform'];
   time_zone: string;
@@ -36,6 +36,10 @@ interface ChannelRow {
   archived: boolean;
   created_at: Date;
   updated_at: Date;
+}
+
+interface ChannelRow extends ChannelDocRow {
+  workspace_id: string;
   version: number;
   created_by: string | null;
   updated_by: string | null;
@@ -55,6 +59,22 @@ export function normalizeChannelDoc(doc: ChannelDoc): ChannelDoc {
   };
 }
 
+/** A channel's document from its row. */
+export function channelDocOfRow(row: ChannelDocRow): ChannelDoc {
+  return {
+    id: row.id,
+    name: row.name,
+    platform: row.platform,
+    timeZone: row.time_zone,
+    language: row.language,
+    description: row.description,
+    slots: row.slots,
+    archived: row.archived,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
 export function channelRecord(row: ChannelRow): HubRecord {
   return {
     kind: 'channel',
@@ -62,18 +82,7 @@ export function channelRecord(row: ChannelRow): HubRecord {
     workspaceId: row.workspace_id,
     channelId: row.id,
     storyId: '',
-    doc: {
-      id: row.id,
-      name: row.name,
-      platform: row.platform,
-      timeZone: row.time_zone,
-      language: row.language,
-      description: row.description,
-      slots: row.slots,
-      archived: row.archived,
-      createdAt: row.created_at.toISOString(),
-      updatedAt: row.updated_at.toISOString(),
-    },
+    doc: channelDocOfRow(row),
     version: row.version,
     createdBy: row.created_by,
     updatedBy: row.updated_by,
