@@ -519,18 +519,29 @@ export class SyncEngine {
   private async pull(session: SyncSession): Promise<void> {
     const store = this.opts.ctx.store;
     const fullResync = store.needsFullResync();
-    let cursor = fullResync ? 0 : (await this.stateFor(session)).cursor;
-    for (;;) {
+    const cursor = fullResync ? 0 : (await this.stateFor(session)).cursor;
+    const fetchPage = (after: number) => {
       const sent = Date.now();
-      const page = await hubCalls.pull(session.transport, cursor, PULL_PAGE);
-      this.measureClock(page.serverTime, sent);
+      const fetched = hubCalls.pull(session.transport, after, PULL_PAGE).then((page) => {
+        this.measureClock(page.serverTime, sent);
+        return page;
+      });
+      // A page fetched ahead is dropped unread when writing the one before it fails.
+      fetched.catch(() => undefined);
+      return fetched;
+    };
+    let next = fetchPage(cursor);
+    for (;;) {
+      const page = await next;
+      // The next page is fetched while this one is written: the hub's query and the desk's write
+      // overlap. Its cursor is this page's, which the write below stores with the page.
+      if (page.hasMore) next = fetchPage(page.cursor);
       const state = await this.stateFor(session);
       await this.applyRemote(page.records, {
         pendingAfter: store.ackedSeq(),
         extra: [{ shard: SYNC_SHARD, id: 'state', record: { ...state, cursor: page.cursor } }],
         name: '@pull',
       });
-      cursor = page.cursor;
       void this.blobs!.fetchMissing(
         blobsOfChanges(
           page.records.map(
