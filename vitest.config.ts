@@ -8,6 +8,7 @@ export default defineConfig({
       'tests/integration/**/*.test.ts',
       'tests/hub/**/*.test.ts',
       'tests/sync/**/*.test.ts',
+      'tests/publish/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 20_000,

@@ -25,8 +25,13 @@ import { registerChannelRoutes } from './routes/channel-routes';
 import { registerHealthRoutes } from './routes/health-routes';
 import { registerEventSocket, registerSyncRoutes } from './routes/sync-routes';
 import { registerWorkspaceRoutes } from './routes/workspace-routes';
+import { registerFeedRoutes, registerPublishRoutes } from './routes/publish-routes';
 import { SyncEvents } from './sync/events';
 import { keepStatisticsFresh } from './sync/statistics';
+import type { ConnectorSettings } from './publish/connectors';
+import { createConnectors } from './publish/connectors';
+import type { ConnectorRegistry, SchedulerOptions } from './publish/scheduler';
+import { PublishScheduler } from './publish/scheduler';
 import { HUB_VERSION } from './version';
 
 /** Largest request body unless a route says otherwise. */
@@ -48,6 +53,15 @@ export interface HubOptions {
   trustProxy?: FastifyServerOptions['trustProxy'];
   /** Clean-up interval; null turns it off (tests run it by hand). */
   maintenanceIntervalMs?: number | null;
+  /**
+   * Publishing: where connectors reach their platforms, and the worker's settings. `run: false`
+   * builds the scheduler without starting it (tests call `runOnce`).
+   */
+  publishing?: ConnectorSettings & {
+    connectors?: Partial<ConnectorRegistry>;
+    scheduler?: Omit<SchedulerOptions, 'connectors'>;
+    run?: boolean;
+  };
 }
 
 export interface Hub {
@@ -58,6 +72,8 @@ export interface Hub {
   setupToken: { token: string; expiresAt: Date } | null;
   /** Committed sync versions, as they happen: an in-process desk can listen here. */
   events: SyncEvents;
+  /** The publishing worker of this process. */
+  scheduler: PublishScheduler;
 }
 
 /**
@@ -88,8 +104,16 @@ export async function buildHub(db: Db, options: HubOptions = {}): Promise<Hub> {
   const stopStatistics = keepStatisticsFresh(db, ctx.events, (err) =>
     app.log.warn({ err }, 'refreshing the planner statistics failed'),
   );
+  const publishing = options.publishing ?? {};
+  const connectors = { ...createConnectors(publishing), ...publishing.connectors };
+  const scheduler = new PublishScheduler(ctx, {
+    ...publishing.scheduler,
+    connectors,
+    onError: (err) => app.log.warn({ err }, 'a publishing round failed'),
+  });
   app.addHook('onClose', async () => {
     clearInterval(maintenance);
+    await scheduler.stop();
     await stopStatistics();
     await db.close();
   });
@@ -132,6 +156,8 @@ export async function buildHub(db: Db, options: HubOptions = {}): Promise<Hub> {
   registerWorkspaceRoutes(router, ctx);
   registerChannelRoutes(router, ctx);
   registerSyncRoutes(router, ctx);
+  registerPublishRoutes(router, ctx, connectors);
+  registerFeedRoutes(app, ctx);
   registerEventSocket(app, ctx);
   // Raw attachment bytes are accepted on the blob routes only.
   await app.register(async (scope) => {
@@ -150,13 +176,9 @@ export async function buildHub(db: Db, options: HubOptions = {}): Promise<Hub> {
 
   try {
     await app.ready();
-    return {
-      app,
-      ctx,
-      migration,
-      setupToken: await issueSetupToken(ctx),
-      events: ctx.events,
-    };
+    const setupToken = await issueSetupToken(ctx);
+    if (publishing.run !== false) scheduler.start();
+    return { app, ctx, migration, setupToken, events: ctx.events, scheduler };
   } catch (err) {
     await app.close();
     throw err;

@@ -1,4 +1,7 @@
 // Domain types shared by the engine, the transports and the renderer.
+import type { Delivery } from './sync/protocol';
+
+export type { Delivery };
 
 /** The platforms a channel can publish to. */
 export const PLATFORMS = ['telegram', 'whatsapp', 'webhook', 'feed'] as const;
@@ -105,6 +108,8 @@ export interface Update extends Content {
   conflict?: TextConflict | null;
   /** Set once the copy came from (or reached) a hub. */
   hub?: HubStamp;
+  /** Where the hub's publishing stands (written by the hub only). */
+  delivery?: Delivery | null;
   /** Why the hub refused the last change, while `syncState` is `failed`. */
   syncNote?: string;
 }

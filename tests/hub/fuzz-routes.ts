@@ -127,6 +127,54 @@ const SYNC_ROUTES: readonly FuzzRoute[] = [
   },
 ];
 
+/** The publishing routes (an update id that does not exist: the fuzz never gets past validation). */
+const FUZZ_UPDATE = '/v1/updates/fuzzupdate0000000000000';
+const PUBLISH_ROUTES: readonly FuzzRoute[] = [
+  {
+    name: 'connector',
+    method: 'GET',
+    path: (ids, foreign) =>
+      `/v1/channels/${foreign ? ids.team.other.channelId : ids.channelId}/connector`,
+    auth: true,
+    params: true,
+  },
+  {
+    name: 'save-connector',
+    method: 'PUT',
+    path: (ids, foreign) =>
+      `/v1/channels/${foreign ? ids.team.other.channelId : ids.channelId}/connector`,
+    auth: true,
+    params: true,
+    adminOnly: true,
+    body: () => ({ config: { chatId: '@fuzz_channel' }, secret: `123456:${'A'.repeat(35)}` }),
+    fields: { config: 'string', secret: 'string' },
+    required: ['config'],
+  },
+  { name: 'publications', method: 'GET', path: () => `${FUZZ_UPDATE}/publications`, auth: true },
+  {
+    name: 'retry',
+    method: 'POST',
+    path: () => `${FUZZ_UPDATE}/retry`,
+    auth: true,
+    body: () => ({}),
+  },
+  {
+    name: 'confirm',
+    method: 'POST',
+    path: () => `${FUZZ_UPDATE}/confirm`,
+    auth: true,
+    body: () => ({ url: 'https://whatsapp.com/channel/x/1' }),
+    fields: { url: 'string' },
+  },
+  {
+    name: 'withdraw',
+    method: 'POST',
+    path: () => `${FUZZ_UPDATE}/withdraw`,
+    auth: true,
+    body: () => ({}),
+  },
+];
+
 export const ROUTES: readonly FuzzRoute[] = [
   { name: 'health', method: 'GET', path: () => '/v1/health', auth: false },
   {
@@ -295,4 +343,5 @@ export const ROUTES: readonly FuzzRoute[] = [
     params: true,
   },
   ...SYNC_ROUTES,
+  ...PUBLISH_ROUTES,
 ];

@@ -22,11 +22,13 @@ import {
 const HUB_TABLES = [
   'blob_chunks',
   'blobs',
+  'channel_connectors',
   'channel_roles',
   'hub_channels',
   'hub_updates',
   'invite_tokens',
   'members',
+  'publications',
   'record_history',
   'schema_migrations',
   'sessions',

@@ -85,6 +85,12 @@ describe.each(DB_KINDS)('hub server on %s', (kind) => {
         'GET /v1/blobs/{hash}/status',
         'GET /v1/blobs/{hash}',
         'PUT /v1/blobs/{hash}',
+        'GET /v1/channels/{channelId}/connector',
+        'PUT /v1/channels/{channelId}/connector',
+        'GET /v1/updates/{updateId}/publications',
+        'POST /v1/updates/{updateId}/retry',
+        'POST /v1/updates/{updateId}/confirm',
+        'POST /v1/updates/{updateId}/withdraw',
       ].sort(),
     );
     expect(doc.paths['/v1/me']?.get?.security).toEqual([{ bearerAuth: [] }]);

@@ -54,6 +54,7 @@ export function updateDoc(u: UpdateRecord): UpdateDoc {
       ? { text: u.shared.text, attachments: u.shared.attachments, poll: u.shared.poll }
       : null,
     conflict: u.conflict ?? null,
+    delivery: u.delivery ?? null,
   };
 }
 

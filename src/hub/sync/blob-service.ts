@@ -20,7 +20,11 @@ function statusOf(hash: string, row: BlobRow | undefined): BlobStatus {
 }
 
 /** How far the upload of `hash` has got in the actor's workspace. */
-export async function blobStatus(q: Queryable, actor: Actor, hash: string): Promise<BlobStatus> {
+export async function blobStatus(
+  q: Queryable,
+  actor: Pick<Actor, 'workspaceId'>,
+  hash: string,
+): Promise<BlobStatus> {
   const { rows } = await q.query<BlobRow>(
     'SELECT size, received, complete FROM blobs WHERE workspace_id = $1 AND hash = $2',
     [actor.workspaceId, hash],
@@ -123,12 +127,21 @@ export async function putChunk(ctx: HubContext, actor: Actor, chunk: Chunk): Pro
 }
 
 /** The bytes of a complete blob of the actor's workspace. */
-export async function readBlob(q: Queryable, actor: Actor, hash: string): Promise<Buffer> {
-  const status = await blobStatus(q, actor, hash);
+export function readBlob(q: Queryable, actor: Actor, hash: string): Promise<Buffer> {
+  return readWorkspaceBlob(q, actor.workspaceId, hash);
+}
+
+/** The bytes of a complete blob of a workspace (the publishing worker acts for no member). */
+export async function readWorkspaceBlob(
+  q: Queryable,
+  workspaceId: string,
+  hash: string,
+): Promise<Buffer> {
+  const status = await blobStatus(q, { workspaceId }, hash);
   if (!status.complete) throw notFound('The attachment');
   const { rows } = await q.query<{ data: Uint8Array }>(
     'SELECT data FROM blob_chunks WHERE workspace_id = $1 AND hash = $2 ORDER BY "offset"',
-    [actor.workspaceId, hash],
+    [workspaceId, hash],
   );
   return Buffer.concat(rows.map((row) => row.data));
 }

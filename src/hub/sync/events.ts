@@ -10,6 +10,7 @@ export interface ChangedEvent {
 
 interface SyncEventMap {
   changed: [ChangedEvent];
+  due: [];
 }
 
 /**
@@ -26,5 +27,10 @@ export class SyncEvents extends EventEmitter<SyncEventMap> {
   /** Tells listeners that `workspaceId` is at `version` now (call after COMMIT, never inside). */
   changed(workspaceId: string, version: number | null): void {
     if (version !== null) this.emit('changed', { workspaceId, version });
+  }
+
+  /** Tells this process's publishing worker that a publication may be due now (after COMMIT). */
+  publicationsDue(): void {
+    this.emit('due');
   }
 }

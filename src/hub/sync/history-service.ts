@@ -9,12 +9,17 @@ import { FORMER_MEMBER } from './records';
 /** Most entries one history answer holds, newest first. */
 export const MAX_HISTORY_ENTRIES = 200;
 
-/** One history row to write. */
+/** Mutations the hub made by itself (publishing) start with this; they have no user. */
+export const HUB_MUTATION_PREFIX = 'hub:';
+/** Who the history names for them. */
+export const HUB_NAME = 'the hub';
+
+/** One history row to write; `userId` is null for the hub's own writes. */
 export interface HistoryRow {
   kind: RecordKind;
   recordId: string;
   version: number;
-  userId: string;
+  userId: string | null;
   mutation: string;
   outcome: 'applied' | 'merged' | 'conflict';
   fields: string[];
@@ -50,6 +55,9 @@ export async function insertHistory(
     [workspaceId, JSON.stringify(data)],
   );
 }
+
+const nameless = (mutation: string) =>
+  mutation.startsWith(HUB_MUTATION_PREFIX) ? HUB_NAME : FORMER_MEMBER;
 
 interface EntryRow {
   version: number;
@@ -96,7 +104,7 @@ export async function readHistory(
   return {
     entries: rows.map((row) => ({
       version: row.version,
-      by: { id: row.user_id ?? '', name: row.display_name ?? FORMER_MEMBER },
+      by: { id: row.user_id ?? '', name: row.display_name ?? nameless(row.mutation) },
       at: row.at.toISOString(),
       mutation: row.mutation,
       outcome: row.outcome,

@@ -92,7 +92,7 @@ export async function importRecords(
       });
       created++;
     }
-    await set.flush(q);
+    await set.flush(q, now);
     return { created, existing, refused, version: set.newVersion };
   });
   ctx.events.changed(actor.workspaceId, outcome.version);

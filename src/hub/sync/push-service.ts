@@ -173,7 +173,7 @@ export async function pushMutations(
       results.push(result);
       lastSeq = step.m.seq;
     }
-    await set.flush(q);
+    await set.flush(q, now);
     await storeResults(q, actor, request.clientId, fresh, lastSeq);
     return { response: { lastSeq, results, gap: plan.gap }, version: set.newVersion };
   });

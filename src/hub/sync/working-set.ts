@@ -8,6 +8,7 @@ import { insertHistory } from './history-service';
 import type { HubRecord } from './records';
 import { recordKey, toSyncRecord, userRef, writeChannels, writeUpdates } from './records';
 import { setCounter } from './versions';
+import { markLate, planPublications } from '../publish/planner';
 
 export class WorkingSet {
   readonly #records: Map<string, HubRecord>;
@@ -69,8 +70,11 @@ export class WorkingSet {
     return this.#version > this.#startVersion ? this.#version : null;
   }
 
-  /** Writes every changed record (channels first: updates refer to them), history and counter. */
-  async flush(q: Queryable): Promise<void> {
+  /**
+   * Writes every changed record (channels first: updates refer to them), history and counter,
+   * and brings the copies' publications in line with their schedules.
+   */
+  async flush(q: Queryable, now: Date): Promise<void> {
     const changed = [...this.#dirty].map((key) => this.#records.get(key)!);
     const workspaceId = this.actor.workspaceId;
     await writeChannels(
@@ -78,11 +82,10 @@ export class WorkingSet {
       workspaceId,
       changed.filter((r) => r.kind === 'channel'),
     );
-    await writeUpdates(
-      q,
-      workspaceId,
-      changed.filter((r) => r.kind === 'update'),
-    );
+    const updates = changed.filter((r) => r.kind === 'update');
+    await writeUpdates(q, workspaceId, updates);
+    const plan = await planPublications(q, workspaceId, this.actor.userId, updates, now);
+    await markLate(q, workspaceId, plan.late, now);
     await insertHistory(q, workspaceId, this.#history);
     if (this.newVersion !== null) await setCounter(q, workspaceId, this.newVersion);
   }

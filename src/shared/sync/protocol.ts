@@ -63,6 +63,34 @@ export const textConflictSchema = z.strictObject({
 });
 export type TextConflict = z.infer<typeof textConflictSchema>;
 
+/**
+ * Where a copy stands on its platform, written by the hub only (desks never change it; the merge
+ * keeps the hub's value). Absent until the hub first tries to publish the copy.
+ */
+export const DELIVERY_STATES = ['publishing', 'published', 'failed', 'due', 'withdrawn'] as const;
+export type DeliveryState = (typeof DELIVERY_STATES)[number];
+export const deliverySchema = z.strictObject({
+  state: z.enum(DELIVERY_STATES),
+  /** When the copy entered this state. */
+  at: isoInstantSchema,
+  publishedAt: isoInstantSchema.nullable(),
+  /** A link to the post, when the platform gives one. */
+  url: z.string().max(2000).nullable(),
+  /** Why it failed (or what the person must do), in words. */
+  reason: z.string().max(2000).nullable(),
+  attempts: z.number().int().min(0),
+  /** The platform's windows, counted from publication; null when it has none. */
+  editableUntil: isoInstantSchema.nullable(),
+  deletableUntil: isoInstantSchema.nullable(),
+  /** When the platform forgets the post (WhatsApp: 30 days); the archive keeps it. */
+  retainedUntil: isoInstantSchema.nullable(),
+  /** Corrections that reached the platform after publication. */
+  corrections: z.number().int().min(0),
+  /** Manual-assist: what a person must do on the platform now; null when nothing. */
+  task: z.enum(['post', 'edit', 'delete']).nullable(),
+});
+export type Delivery = z.infer<typeof deliverySchema>;
+
 /** One copy of a story on one channel, as the desk stores it (without desk-only fields). */
 export const updateDocSchema = z.strictObject({
   id: idSchema,
@@ -84,6 +112,7 @@ export const updateDocSchema = z.strictObject({
   ...contentShape,
   shared: z.strictObject(contentShape).nullable(),
   conflict: textConflictSchema.nullable().optional(),
+  delivery: deliverySchema.nullable().optional(),
 });
 export type UpdateDoc = z.infer<typeof updateDocSchema>;
 export type ChannelDoc = z.infer<typeof channelDocSchema>;
