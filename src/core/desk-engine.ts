@@ -13,6 +13,7 @@ import { createMediaStore } from './media-store';
 import type { SettingsStore } from './platform';
 import { StoryIndex } from './story-index';
 import { openStore } from './store/durable-store';
+import { publishHandlers } from './handlers/publish-handlers';
 import { syncHandlers } from './handlers/sync-handlers';
 import type { SecretStore } from './secret-store';
 import { fileSecretStore } from './secret-store';
@@ -131,6 +132,7 @@ export async function createDeskEngine(opts: DeskEngineOptions): Promise<DeskEng
     ...scheduleHandlers(ctx),
     ...queryHandlers(ctx),
     ...syncHandlers(ctx, sync),
+    ...publishHandlers(ctx, sync),
     async getStatus() {
       await ready;
       return {

@@ -108,6 +108,6 @@ describe('dispatch', () => {
 
 describe('DESK_EVENT_NAMES', () => {
   it('lists each contract event once', () => {
-    expect([...DESK_EVENT_NAMES].sort()).toEqual(['changed', 'storeProblem', 'syncStatus']);
+    expect([...DESK_EVENT_NAMES].sort()).toEqual(['changed', 'delivery', 'storeProblem', 'syncStatus']);
   });
 });

@@ -7,6 +7,7 @@ const EVENT_FLAGS: Record<EventName, true> = {
   changed: true,
   storeProblem: true,
   syncStatus: true,
+  delivery: true,
 };
 
 /** Every event the engine pushes, for transports that forward them all. */

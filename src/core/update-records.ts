@@ -82,6 +82,7 @@ function buildSummary(rec: UpdateRecord): UpdateSummary {
     syncState: rec.syncState,
     changedBy: rec.hub?.by.name ?? null,
     hasConflict: Boolean(rec.conflict),
+    delivery: rec.delivery ?? null,
     updatedAt: rec.updatedAt,
     deletedAt: rec.deletedAt,
   };

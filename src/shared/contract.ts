@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type {
   Attachment,
   Channel,
+  Delivery,
   Locale,
   StoreProblem,
   Story,
@@ -18,6 +19,9 @@ import {
   isoInstantSchema,
   scheduleRequestSchema,
 } from './schemas';
+import type { ConnectorView, PublicationsView } from './publish/protocol';
+
+export type { ConnectorView, PublicationsView };
 
 const base64Schema = z
   .string()
@@ -88,6 +92,29 @@ export const commandArgs = {
   /** Who changed a record on the hub, and how (needs the hub). */
   getHistory: z.object({ kind: z.enum(['channel', 'update']), id: idSchema }),
   dismissRefusal: z.object({ id: idSchema }),
+  /** A copy's publications on the hub (attempts, answers, reasons) and its delivery. */
+  getPublications: z.object({ updateId: idSchema }),
+  /** Sends a copy's failed publication again. */
+  retryPublication: z.object({ updateId: idSchema }),
+  /** Manual-assist: the editor did it on the platform (posted, corrected, deleted). */
+  confirmPublication: z.object({
+    updateId: idSchema,
+    url: z
+      .url({ protocol: /^https?$/, error: 'a link starting with https://' })
+      .max(2000)
+      .optional(),
+  }),
+  /** Deletes every published copy of a story where the platform allows it (tasks elsewhere). */
+  withdrawStory: z.object({ storyId: idSchema }),
+  /** A channel's publishing settings (never its secret). */
+  getConnector: z.object({ channelId: idSchema }),
+  /** Checks publishing settings with the platform, then saves them on the hub (admins). */
+  saveConnector: z.object({
+    channelId: idSchema,
+    config: z.record(z.string(), z.string().max(2000)),
+    /** Omitted: keep the secret already saved. */
+    secret: z.string().trim().min(1).max(256).optional(),
+  }),
   setSettings: z.object({ locale: z.enum(LOCALES).optional() }),
 } satisfies Record<string, z.ZodType>;
 
@@ -119,6 +146,8 @@ export interface UpdateSummary {
   changedBy: string | null;
   /** Two texts wait for someone to choose between them. */
   hasConflict: boolean;
+  /** Where the hub's publishing of this copy stands; null before it first tried. */
+  delivery: Delivery | null;
   updatedAt: string;
   deletedAt: string | null;
 }
@@ -212,6 +241,20 @@ export interface CommandResults {
   resolveConflict: Update;
   getHistory: HistoryEntryView[];
   dismissRefusal: SyncStatus;
+  getPublications: PublicationsView;
+  retryPublication: PublicationsView;
+  confirmPublication: PublicationsView;
+  withdrawStory: WithdrawReport;
+  getConnector: ConnectorView;
+  saveConnector: ConnectorView;
+}
+
+/** What withdrawing a story did, copy by copy. */
+export interface WithdrawReport {
+  /** Copies whose deletion is under way (or a task for a person, on manual-assist channels). */
+  withdrawing: string[];
+  /** Copies that could not be withdrawn, with the reason in words. */
+  refused: { updateId: string; reason: string }[];
 }
 
 type AssertAllResults = { [K in CommandName]: CommandResults[K] };
@@ -231,6 +274,16 @@ export interface DeskEvents {
   storeProblem: StoreProblem;
   /** The sync indicator's state changed. */
   syncStatus: SyncStatus;
+  /** A copy's delivery changed on the hub (published, failed, due…): worth a notification. */
+  delivery: DeliveryNotice;
+}
+
+export interface DeliveryNotice {
+  updateId: string;
+  storyId: string;
+  channelId: string;
+  title: string;
+  delivery: Delivery;
 }
 export type EventName = keyof DeskEvents;
 

@@ -17,6 +17,7 @@ import {
   registerClientResponseSchema,
 } from '../../shared/sync/protocol';
 import type { HubRequest, HubResponse, HubTransport } from '../../shared/sync/transport';
+import { connectorSchema, publicationsSchema } from '../../shared/publish/protocol';
 
 /** The hub's API version this desk speaks (GET /v1/health → apiVersion). */
 export const SUPPORTED_API_VERSION = 1;
@@ -135,6 +136,54 @@ export const hubCalls = {
       { method: 'GET', path: `/v1/sync/history/${kind}/${id}` },
       historyResponseSchema,
       'the history request',
+    );
+  },
+  publications(t: HubTransport, updateId: string) {
+    return call(
+      t,
+      { method: 'GET', path: `/v1/updates/${encodeURIComponent(updateId)}/publications` },
+      publicationsSchema,
+      'the publications request',
+    );
+  },
+  /** retry · confirm · withdraw: an action on one copy's publishing. */
+  publicationAction(
+    t: HubTransport,
+    updateId: string,
+    action: 'retry' | 'confirm' | 'withdraw',
+    body: { url?: string } = {},
+  ) {
+    return call(
+      t,
+      { method: 'POST', path: `/v1/updates/${encodeURIComponent(updateId)}/${action}`, body },
+      publicationsSchema,
+      `the ${action} request`,
+    );
+  },
+  connector(t: HubTransport, channelId: string) {
+    return call(
+      t,
+      { method: 'GET', path: `/v1/channels/${encodeURIComponent(channelId)}/connector` },
+      connectorSchema,
+      "the channel's publishing settings",
+    );
+  },
+  saveConnector(
+    t: HubTransport,
+    channelId: string,
+    body: { config: Record<string, unknown>; secret?: string },
+  ) {
+    return call(
+      t,
+      {
+        method: 'PUT',
+        path: `/v1/channels/${encodeURIComponent(channelId)}/connector`,
+        body,
+        // The hub checks the settings with the platform before it answers.
+        timeoutMs: 60_000,
+      },
+      connectorSchema,
+      "saving the channel's publishing settings",
     );
   },
   blobStatus(t: HubTransport, hash: string): Promise<BlobStatus> {

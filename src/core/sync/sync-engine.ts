@@ -2,8 +2,9 @@
 // mutations on top, and keeps the sync indicator's status. Runs in the background with backoff;
 // typing never waits for it (each durable commit only kicks it).
 import { randomUUID } from 'node:crypto';
-import type { SyncRefusal, SyncStatus } from '../../shared/contract';
+import type { DeliveryNotice, SyncRefusal, SyncStatus } from '../../shared/contract';
 import type { Channel } from '../../shared/domain';
+import { titleOf } from '../../shared/formatting';
 import { mergeChange, sameJson } from '../../shared/sync/merge';
 import type {
   Change,
@@ -209,6 +210,11 @@ export class SyncEngine {
     this.pending.add(entry);
     this.setStatus({});
     this.kick(KICK_DELAY_MS);
+  }
+
+  /** Syncs as soon as it can (the hub changed something this desk asked for). */
+  syncSoon(): void {
+    this.kick(0);
   }
 
   /** Schedules a round after `delayMs` (sooner wins); a round already running goes again. */
@@ -566,6 +572,7 @@ export class SyncEngine {
     await this.opts.serialise(async () => {
       const pending = await this.pendingChanges(opts.pendingAfter);
       const effects: Effect[] = [];
+      const notices: DeliveryNotice[] = [];
       for (const rec of records) {
         const shard = shardOf(rec.kind, rec.channelId);
         await ctx.store.ensureShard(shard);
@@ -573,12 +580,20 @@ export class SyncEngine {
         for (const change of pending.get(rec.id) ?? []) doc = this.replay(rec.kind, change, doc);
         const record = localRecordOf(rec.kind, doc, stampOf(rec));
         effects.push({ shard, id: rec.id, record, before: null });
+        if (rec.kind === 'update') {
+          const notice = deliveryNotice(
+            ctx.stories.recordOf(rec.id),
+            record as UpdateRecord | null,
+          );
+          if (notice) notices.push(notice);
+        }
       }
       if (effects.length === 0 && opts.extra.length === 0) return;
       const entry = await commitMutation(ctx, opts.name, { records: records.length }, [
         ...effects,
         ...opts.extra,
       ]);
+      for (const notice of notices.slice(0, MAX_NOTICES_PER_PULL)) ctx.emit('delivery', notice);
       // Nothing local waits: this entry needs no sending, so the outbox need not be read past it
       // (and its segment may go once checkpointed). Inside the queue, no local commit can slip in.
       if (this.pending.size === 0 && entry.seq > ctx.store.ackedSeq()) {
@@ -622,11 +637,6 @@ export class SyncEngine {
 
   // ---- commands that need the hub
 
-  async history(kind: 'channel' | 'update', id: string) {
-    if (!this.session) throw new HubCallError(409, 'This desk is not connected to a hub.', null);
-    return (await hubCalls.history(this.session.transport, kind, id)).entries;
-  }
-
   /** Forgets a refusal (the person has seen it, its text copied if needed). */
   async dismissRefusal(id: string): Promise<void> {
     if (!this.refusals.has(id)) return;
@@ -642,4 +652,30 @@ export class SyncEngine {
   get transport(): HubTransport | null {
     return this.session?.transport ?? null;
   }
+}
+
+/** Most delivery notices one pulled page raises (a backlog is shown in the lists, not as a flood). */
+const MAX_NOTICES_PER_PULL = 20;
+
+/**
+ * A notice when a copy this desk already had changed its delivery (a first pull of old records
+ * raises none): published, failed, due for a person, withdrawn, or a new task.
+ */
+function deliveryNotice(
+  before: UpdateRecord | undefined,
+  after: UpdateRecord | null,
+): DeliveryNotice | null {
+  const next = after?.delivery;
+  if (!before || !after || !next || next.state === 'publishing') return null;
+  const prev = before.delivery;
+  if (prev && prev.state === next.state && prev.task === next.task && prev.reason === next.reason) {
+    return null;
+  }
+  return {
+    updateId: after.id,
+    storyId: after.storyId,
+    channelId: after.channelId,
+    title: titleOf(after.text),
+    delivery: next,
+  };
 }

@@ -154,14 +154,29 @@ export class SyncManager {
   }
 
   async history(kind: 'channel' | 'update', id: string) {
+    return this.onHub('The history', (t) => hubCalls.history(t, kind, id).then((r) => r.entries));
+  }
+
+  /**
+   * Runs a call that only the hub can answer (`what` names it: "The history lives on the hub…"),
+   * with its errors in the desk's words: not connected or unreachable, refused, not found.
+   */
+  async onHub<T>(what: string, call: (t: HubTransport) => Promise<T>): Promise<T> {
+    const transport = this.engine.transport;
+    if (!transport) {
+      throw new DeskError(
+        'hub_unreachable',
+        `${what} lives on the hub, and this desk is not connected to one.`,
+      );
+    }
     try {
-      return await this.engine.history(kind, id);
+      return await call(transport);
     } catch (error) {
       if (error instanceof HubCallError)
         throw new DeskError(error.status === 404 ? 'not_found' : 'hub_refused', error.message);
       throw new DeskError(
         'hub_unreachable',
-        'The history lives on the hub, which cannot be reached right now.',
+        `${what} lives on the hub, which cannot be reached right now.`,
       );
     }
   }

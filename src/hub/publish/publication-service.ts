@@ -13,10 +13,12 @@ import type { SentRef } from './connector';
 import type { DeliveryWrite } from './delivery';
 import { initialDelivery, publishedDelivery, writeDeliveries } from './delivery';
 import { publishedContentOf } from './planner';
-import type { ConnectorView, PublicationView } from './publish-schemas';
-import { CONFIG_SCHEMAS, SECRET_RULES } from './publish-schemas';
+import type { ConnectorView, PublicationView } from '../../shared/publish/protocol';
+import { CONFIG_SCHEMAS, SECRET_RULES } from '../../shared/publish/protocol';
 import type { ConnectorRegistry } from './scheduler';
 
+const badRequest = (message: string) => new HubError(400, 'invalid_request', message);
+/** Well-formed settings the platform itself refused (token revoked, bot not an admin…). */
 const unprocessable = (message: string) => new HubError(422, 'invalid_request', message);
 const conflict = (message: string) => new HubError(409, 'conflict', message);
 
@@ -76,7 +78,7 @@ export async function saveConnector(
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    throw unprocessable(
+    throw badRequest(
       `These settings do not fit a ${platform} channel (${where}${issue.message}).`,
     );
   }
@@ -87,9 +89,9 @@ export async function saveConnector(
   const secret = request.secret ?? existing.rows[0]?.secret ?? null;
   const secretRule = SECRET_RULES[platform];
   if (secretRule) {
-    if (secret === null) throw unprocessable(`A ${platform} channel needs its secret to publish.`);
+    if (secret === null) throw badRequest(`A ${platform} channel needs its secret to publish.`);
     const ok = secretRule.safeParse(secret);
-    if (!ok.success) throw unprocessable(`The secret is not ${ok.error.issues[0]!.message}.`);
+    if (!ok.success) throw badRequest(`The secret is not ${ok.error.issues[0]!.message}.`);
   }
   const config = parsed.data as Record<string, unknown>;
   const check = await connectors[platform].check({ channelId, config, secret });

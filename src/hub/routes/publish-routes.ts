@@ -22,7 +22,7 @@ import {
   publicationsSchema,
   saveConnectorRequestSchema,
   updateIdParamsSchema,
-} from '../publish/publish-schemas';
+} from '../../shared/publish/protocol';
 import type { ConnectorRegistry } from '../publish/scheduler';
 import type { UpdateDoc } from '../../shared/sync/protocol';
 import { readWorkspaceBlob } from '../sync/blob-service';

@@ -1,7 +1,8 @@
-// The publishing routes' requests and answers, declared once with zod (validation and OpenAPI).
+// Publishing on the wire: the hub's publishing routes' requests and answers, declared once with zod
+// (the hub validates and documents with them, the desk checks the answers with them).
 import { z } from 'zod';
-import { PLATFORMS } from '../../shared/domain';
-import { deliverySchema } from '../../shared/sync/protocol';
+import { PLATFORMS } from '../domain';
+import { deliverySchema } from '../sync/protocol';
 
 const telegramConfigSchema = z.strictObject({
   chatId: z
@@ -67,6 +68,7 @@ export const publicationsSchema = z.strictObject({
   publications: z.array(publicationSchema),
   delivery: deliverySchema.nullable(),
 });
+export type PublicationsView = z.infer<typeof publicationsSchema>;
 
 export const updateIdParamsSchema = z.strictObject({ updateId: z.string().min(1).max(64) });
 
