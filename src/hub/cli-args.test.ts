@@ -45,6 +45,25 @@ describe('parseHubCliArgs', () => {
     expect(() => parseHubCliArgs(['--verbose'], {})).toThrow(/Unknown option "--verbose"/);
     expect(() => parseHubCliArgs([], { DATABASE_URL: 'mysql://x' })).toThrow(/postgres:\/\//);
   });
+
+  it('reads the publishing settings from the environment, and refuses bad ones', () => {
+    const options = parseHubCliArgs([], {
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:8081',
+      CHANNEL_DESK_PUBLISH_LEASE_MS: '5000',
+    });
+    expect(options).toMatchObject({
+      telegramApiRoot: 'http://127.0.0.1:8081',
+      publishLeaseMs: 5000,
+    });
+    expect(parseHubCliArgs([], {})).toMatchObject({
+      telegramApiRoot: undefined,
+      publishLeaseMs: undefined,
+    });
+    expect(() => parseHubCliArgs([], { TELEGRAM_API_ROOT: 'ftp://x' })).toThrow(/http:\/\//);
+    expect(() => parseHubCliArgs([], { CHANNEL_DESK_PUBLISH_LEASE_MS: '10' })).toThrow(
+      /at least 1000/,
+    );
+  });
 });
 
 describe('setupLine', () => {

@@ -12,13 +12,20 @@ export interface HubCliOptions {
   port: number;
   host: string;
   help: boolean;
+  /** Where the Telegram connector reaches the Bot API (a local Bot API server); Telegram's own by default. */
+  telegramApiRoot: string | undefined;
+  /** How long a hub holds a publication it is sending before another may reconcile it. */
+  publishLeaseMs: number | undefined;
 }
 
 export const HUB_CLI_USAGE = `Usage: npm run hub -- [--data-dir DIR] [--port PORT] [--host HOST]
   --data-dir DIR  the embedded database's folder (default: $CHANNEL_DESK_HUB_DATA_DIR, else ./hub-data)
   --port PORT     port to listen on (default ${DEFAULT_HUB_PORT}; 0 picks any free port)
   --host HOST     address to listen on (default ${DEFAULT_HUB_HOST}; 0.0.0.0 for every interface)
-Environment: DATABASE_URL=postgres://… runs the hub on PostgreSQL instead of the data folder.`;
+Environment:
+  DATABASE_URL=postgres://…            run the hub on PostgreSQL instead of the data folder
+  TELEGRAM_API_ROOT=https://…          a Bot API server other than Telegram's own
+  CHANNEL_DESK_PUBLISH_LEASE_MS=60000  how long a send may take before another hub reconciles it`;
 
 /** Thrown for a command line that cannot be understood; its message is shown to the user. */
 export class HubCliUsageError extends Error {
@@ -48,7 +55,21 @@ export function parseHubCliArgs(
     port: DEFAULT_HUB_PORT,
     host: DEFAULT_HUB_HOST,
     help: false,
+    telegramApiRoot: env.TELEGRAM_API_ROOT || undefined,
+    publishLeaseMs: undefined,
   };
+  const lease = env.CHANNEL_DESK_PUBLISH_LEASE_MS;
+  if (lease) {
+    if (!/^\d+$/.test(lease) || Number(lease) < 1000) {
+      throw new HubCliUsageError(
+        'CHANNEL_DESK_PUBLISH_LEASE_MS must be a number of milliseconds, at least 1000',
+      );
+    }
+    options.publishLeaseMs = Number(lease);
+  }
+  if (options.telegramApiRoot && !/^https?:\/\//.test(options.telegramApiRoot)) {
+    throw new HubCliUsageError('TELEGRAM_API_ROOT must start with http:// or https://');
+  }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--help' || arg === '-h') {

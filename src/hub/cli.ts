@@ -33,9 +33,14 @@ async function main(): Promise<void> {
     console.log(HUB_CLI_USAGE);
     return;
   }
+  const { telegramApiRoot, publishLeaseMs, ...listen } = options;
   const hub = await startHub({
-    ...options,
+    ...listen,
     ...(options.databaseUrl ? {} : { dataDir: options.dataDir }),
+    publishing: {
+      ...(telegramApiRoot ? { telegramApiRoot } : {}),
+      ...(publishLeaseMs ? { scheduler: { leaseMs: publishLeaseMs } } : {}),
+    },
   });
   const where = hub.ctx.db.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${options.dataDir}`;
   hub.app.log.info(

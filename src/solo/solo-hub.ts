@@ -96,7 +96,13 @@ export const openSoloHub: OpenSoloHub = async (dir: string): Promise<SoloHub> =>
   const db = await openPGliteDb({ dataDir: join(dir, 'db') });
   let hub: Hub;
   try {
-    hub = await buildHub(db, { logger: false, maintenanceIntervalMs: null });
+    // A Bot API server other than Telegram's (a local one; tests point it at their peer).
+    const telegramApiRoot = process.env.CHANNEL_DESK_TELEGRAM_API_ROOT;
+    hub = await buildHub(db, {
+      logger: false,
+      maintenanceIntervalMs: null,
+      publishing: telegramApiRoot ? { telegramApiRoot } : {},
+    });
   } catch (error) {
     await db.close();
     throw error;

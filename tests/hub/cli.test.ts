@@ -1,70 +1,15 @@
 // `npm run hub` as a real process: first-start setup line, health over HTTP, the data-folder lock,
 // clean exit on SIGTERM, and refusal of a database newer than the hub.
 import { MIGRATIONS } from '../../src/hub/db/migrations';
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPGliteDb } from '../../src/hub/db/pglite-db';
+import { runHub } from '../support/hub-process';
 import { PASSWORD } from './test-hub';
 import { TEST_DATABASE_URL, createTestSchema, uniqueSchemaName, urlWithSchema } from './test-db';
-
-const CLI = join(import.meta.dirname, '../../src/hub/cli.ts');
-const START_TIMEOUT_MS = 60_000;
-
-interface RunningHub {
-  child: ChildProcess;
-  lines: string[];
-  exited: Promise<number | null>;
-  waitFor(pattern: RegExp): Promise<RegExpMatchArray>;
-}
-
-function runHub(args: string[], env: NodeJS.ProcessEnv = {}): RunningHub {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
-    env: { ...process.env, DATABASE_URL: '', CHANNEL_DESK_HUB_DATA_DIR: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: string[] = [];
-  const waiters: Array<() => void> = [];
-  const collect = (chunk: Buffer) => {
-    lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-    for (const wake of waiters.splice(0)) wake();
-  };
-  child.stdout!.on('data', collect);
-  child.stderr!.on('data', collect);
-  const exited = new Promise<number | null>((resolve) =>
-    child.on('exit', (code) => {
-      resolve(code);
-      for (const wake of waiters.splice(0)) wake();
-    }),
-  );
-  return {
-    child,
-    lines,
-    exited,
-    async waitFor(pattern) {
-      const deadline = Date.now() + START_TIMEOUT_MS;
-      for (;;) {
-        for (const line of lines) {
-          const match = pattern.exec(line);
-          if (match) return match;
-        }
-        if (child.exitCode !== null || Date.now() > deadline) {
-          throw new Error(
-            `no line matching ${pattern} (exit ${child.exitCode}):\n${lines.join('\n')}`,
-          );
-        }
-        await new Promise<void>((resolve) => {
-          waiters.push(resolve);
-          setTimeout(resolve, 500);
-        });
-      }
-    },
-  };
-}
 
 const LISTENING = /"url":"(http:\/\/127\.0\.0\.1:\d+)"/;
 

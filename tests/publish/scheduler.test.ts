@@ -243,9 +243,7 @@ describe.each(DB_KINDS)('publishing scheduler (%s)', (kind) => {
     expect(a + b).toBe(300);
     expect(w.receiver.events).toHaveLength(300);
     expect(w.receiver.duplicates).toHaveLength(0);
-    const ids = new Set(
-      w.receiver.events.map((e) => (e.event as { update: { id?: string } }).update),
-    );
+    const ids = new Set(w.receiver.events.map((e) => (e.event as { updateId: string }).updateId));
     expect(ids.size).toBe(300);
   });
 });

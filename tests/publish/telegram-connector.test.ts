@@ -52,6 +52,7 @@ afterEach(() => peer.close());
 function ctx(): SendContext {
   return {
     idempotencyKey: 'pub-1',
+    copy: { updateId: 'u-1', storyId: 's-1', version: 1 },
     now: clock.now,
     blobs: async (hash) => {
       const bytes = blobs.get(hash);

@@ -47,7 +47,12 @@ let target: ConnectorTarget;
 const connector = createWebhookConnector({ timeoutMs: TIMEOUT_MS });
 
 function ctx(key: string, now = new Date()): SendContext {
-  return { idempotencyKey: key, now, blobs: () => Promise.reject(new Error('not needed')) };
+  return {
+    idempotencyKey: key,
+    copy: { updateId: 'u-traffic-1', storyId: 's-traffic-1', version: 7 },
+    now,
+    blobs: () => Promise.reject(new Error('not needed')),
+  };
 }
 
 beforeEach(async () => {
@@ -80,6 +85,9 @@ describe('deliveries', () => {
       id: 'pub-1',
       deliveredAt: now.toISOString(),
       channelId: 'ch-traffic',
+      updateId: 'u-traffic-1',
+      storyId: 's-traffic-1',
+      version: 7,
       update: {
         text: CONTENT.text,
         plain: 'Metro A closed <script>x</script>\n\n• Termini\n• Flaminio (https://example.org/f)',
@@ -147,6 +155,9 @@ describe('deliveries', () => {
       id: 'wd-1',
       deliveredAt: expect.any(String),
       channelId: 'ch-traffic',
+      updateId: 'u-traffic-1',
+      storyId: 's-traffic-1',
+      version: 7,
       ref,
       sentAt: '2024-03-03T08:15:00.000Z',
     });

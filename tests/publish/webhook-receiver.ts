@@ -11,8 +11,11 @@ const REPLAY_WINDOW_S = 300;
 
 /** How the receiver answers a delivery whose signature checked out. */
 export type ReceiverMode =
-  /** 200 with `{ id, url }` when given, else the text `ok`. */
-  | { kind: 'accept'; id?: string; url?: string }
+  /**
+   * 200 with `{ id, url }` when given, else the text `ok`; with `delayMs`, the event is recorded
+   * at once and the answer sent that much later (a sender may die in between).
+   */
+  | { kind: 'accept'; id?: string; url?: string; delayMs?: number }
   | { kind: 'status'; status: number; body?: string; headers?: Record<string, string> }
   /** Reads the request and never answers. */
   | { kind: 'hang' };
@@ -113,6 +116,8 @@ export async function startWebhookReceiver(secret: string): Promise<WebhookRecei
         ? JSON.stringify({ id: mode.id, url: mode.url })
         : 'ok';
     answered.set(id, { status: 200, body });
+    const delay = mode.delayMs;
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     send(res, 200, body);
   };
 

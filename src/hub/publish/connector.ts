@@ -42,6 +42,8 @@ export interface SendContext {
    * second delivery with the same key (the webhook sends it as a header).
    */
   idempotencyKey: string;
+  /** Which copy this is: the hub's ids, and the update's version whose content is sent. */
+  copy: { updateId: string; storyId: string; version: number };
   /** The hub's clock. */
   now: Date;
   blobs: BlobReader;

@@ -78,9 +78,7 @@ export async function saveConnector(
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    throw badRequest(
-      `These settings do not fit a ${platform} channel (${where}${issue.message}).`,
-    );
+    throw badRequest(`These settings do not fit a ${platform} channel (${where}${issue.message}).`);
   }
   const existing = await ctx.db.query<{ secret: string | null }>(
     'SELECT secret FROM channel_connectors WHERE channel_id = $1',

@@ -251,6 +251,7 @@ export class PublishScheduler {
     const content: PublishContent = { ...publishedContentOf(doc), silent: false, pin: false };
     const ctx = {
       idempotencyKey: row.id,
+      copy: { updateId: row.update_id, storyId: doc.storyId, version: row.doc_version },
       now: at,
       blobs: (hash: string) => readWorkspaceBlob(this.#ctx.db, row.workspace_id, hash),
     };

@@ -87,6 +87,9 @@ export function createWebhookConnector(opts: WebhookConnectorOptions = {}): Conn
       id: ctx.idempotencyKey,
       deliveredAt: ctx.now.toISOString(),
       channelId: target.channelId,
+      updateId: ctx.copy.updateId,
+      storyId: ctx.copy.storyId,
+      version: ctx.copy.version,
       ...fields,
     };
     return outcomeOf(await deliver(endpoint, event, ctx.now), sentRef, ctx.now);

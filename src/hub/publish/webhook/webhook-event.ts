@@ -25,6 +25,12 @@ export interface WebhookEvent {
   id: string;
   deliveredAt: string;
   channelId: string;
+  /** The copy (one story on one channel); absent in a ping. */
+  updateId?: string;
+  /** The story the copy belongs to: its copies on other channels share it. */
+  storyId?: string;
+  /** The copy's version on the hub: a later delivery about the same copy has a higher one. */
+  version?: number;
   /** Published and edited updates. */
   update?: WebhookUpdate;
   /** Edited and withdrawn updates: the copy as the receiver answered when it was published. */
