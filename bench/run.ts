@@ -1,11 +1,13 @@
 // Benchmark runner: `npm run bench [name ...]` runs the named benchmarks (default: all).
 // A benchmark prints a readable report, then one JSON object as its last line.
+import { runPublishBenchmark } from './publish-bench';
 import { runStoreBenchmark } from './store-bench';
 import { runSyncBenchmark } from './sync-bench';
 import { runTimelineBenchmark } from './timeline-bench';
 
 /** Every benchmark by name; new benchmarks register here. */
 const BENCHMARKS: Record<string, () => Promise<void>> = {
+  publish: runPublishBenchmark,
   store: runStoreBenchmark,
   sync: runSyncBenchmark,
   timeline: runTimelineBenchmark,

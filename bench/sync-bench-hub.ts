@@ -1,4 +1,4 @@
-// A hub for the `sync` benchmark, in its own process (as a hub runs: not inside a desk):
+// A hub for the `sync` and `publish` benchmarks, in its own process (as a hub runs: not inside a desk):
 //   pglite <dataDir>        PGlite in <dataDir>/pgdata, on disk as the embedded hub keeps it
 //   postgres <databaseUrl>  PostgreSQL through the hub's pool
 // Listens on 127.0.0.1 on a free port and prints `READY {"url":…,"setupToken":…}`. A line
@@ -69,10 +69,13 @@ async function main(): Promise<void> {
   const trace: TraceRow[] = [];
   const opened = await openDb(kind === 'pglite' ? { dataDir: where } : { databaseUrl: where });
   const db = PROFILE_DIR ? tracedDb(opened, trace) : opened;
+  const telegramApiRoot = process.env.TELEGRAM_API_ROOT;
   const hub = await buildHub(db, {
     logger: false,
     scrypt: BENCH_SCRYPT,
     maintenanceIntervalMs: null,
+    // The publish benchmark points the Telegram connector at its Bot API peer.
+    publishing: telegramApiRoot ? { telegramApiRoot } : {},
   });
   await hub.app.listen({ port: 0, host: '127.0.0.1' });
   const address = hub.app.server.address();

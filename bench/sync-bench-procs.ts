@@ -65,9 +65,14 @@ function waitForExit(child: ChildProcess): Promise<void> {
 }
 
 /** Starts a hub process on `pglite <dataDir>` or `postgres <url>` and waits until it listens. */
-export function startHubProcess(script: string, kind: string, where: string): Promise<HubProcess> {
+export function startHubProcess(
+  script: string,
+  kind: string,
+  where: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<HubProcess> {
   const child = spawn(process.execPath, [...nodeArgs(`hub-${kind}`), script, kind, where], {
-    env: childEnv(),
+    env: { ...childEnv(), ...env },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const stop = async () => {

@@ -24,6 +24,8 @@ export type ReceiverMode =
 export interface ReceivedEvent {
   headers: IncomingMessage['headers'];
   event: Record<string, unknown>;
+  /** When its request arrived (this machine's clock, ms). */
+  at: number;
 }
 
 /** A request the receiver refused before processing it. */
@@ -94,6 +96,7 @@ export async function startWebhookReceiver(secret: string): Promise<WebhookRecei
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     requests++;
+    const arrived = Date.now();
     const raw = await readBody(req);
     if (req.method !== 'POST') return send(res, 405, 'POST only');
     const refusal = verify(req, raw, secret);
@@ -110,7 +113,7 @@ export async function startWebhookReceiver(secret: string): Promise<WebhookRecei
     }
     if (mode.kind === 'hang') return;
     if (mode.kind === 'status') return send(res, mode.status, mode.body ?? '', mode.headers);
-    events.push({ headers: req.headers, event });
+    events.push({ headers: req.headers, event, at: arrived });
     const body =
       mode.id !== undefined || mode.url !== undefined
         ? JSON.stringify({ id: mode.id, url: mode.url })
