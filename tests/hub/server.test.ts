@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runMaintenance } from '../../src/hub/maintenance';
+import { TestDesk, channelDoc, create } from './sync-fixtures';
 import { MIGRATIONS } from '../../src/hub/db/migrations';
 import { buildHub } from '../../src/hub/server';
 import { API_VERSION, HUB_VERSION } from '../../src/hub/version';
@@ -160,6 +161,7 @@ describe.each(DB_KINDS)('hub server on %s', (kind) => {
       attempts: 0,
       setupTokens: 0,
       inviteTokens: 0,
+      syncResults: 0,
     });
     t.clock.advance(31 * 24 * 60 * 60 * 1000);
     const report = await runMaintenance(t.hub.ctx);
@@ -168,6 +170,19 @@ describe.each(DB_KINDS)('hub server on %s', (kind) => {
     expect(report.setupTokens).toBe(1);
     expect(report.inviteTokens).toBe(3);
     expect(await count('sessions')).toBe(0);
+  });
+
+  it('keeps the answers to pushed mutations 90 days, then deletes them', async () => {
+    t = await createTestHub(kind);
+    const team = await seedTeam(t);
+    const desk = new TestDesk(t, team.members.owner.token);
+    await desk.register();
+    const channel = channelDoc();
+    await desk.apply([create(channel, 'channel')], 'createChannel');
+    t.clock.advance(89 * 24 * 60 * 60 * 1000);
+    expect((await runMaintenance(t.hub.ctx)).syncResults).toBe(0);
+    t.clock.advance(2 * 24 * 60 * 60 * 1000);
+    expect((await runMaintenance(t.hub.ctx)).syncResults).toBe(1);
   });
 });
 

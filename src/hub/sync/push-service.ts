@@ -126,14 +126,15 @@ async function storeResults(
   clientId: string,
   results: readonly MutationResult[],
   lastSeq: number,
+  now: Date,
 ): Promise<void> {
   if (results.length === 0) return;
   const rows = results.map((r) => ({ seq: r.seq, mutation_id: r.mutationId, result: r }));
   await q.query(
-    `INSERT INTO sync_results (workspace_id, client_id, seq, mutation_id, result)
-     SELECT $1, $2, r.seq, r.mutation_id, r.result
+    `INSERT INTO sync_results (workspace_id, client_id, seq, mutation_id, result, stored_at)
+     SELECT $1, $2, r.seq, r.mutation_id, r.result, $4
        FROM jsonb_to_recordset($3::jsonb) AS r(seq bigint, mutation_id text, result jsonb)`,
-    [actor.workspaceId, clientId, JSON.stringify(rows)],
+    [actor.workspaceId, clientId, JSON.stringify(rows), now],
   );
   await q.query(
     'UPDATE sync_clients SET last_seq = $3 WHERE workspace_id = $1 AND client_id = $2',
@@ -174,7 +175,7 @@ export async function pushMutations(
       lastSeq = step.m.seq;
     }
     await set.flush(q, now);
-    await storeResults(q, actor, request.clientId, fresh, lastSeq);
+    await storeResults(q, actor, request.clientId, fresh, lastSeq, now);
     return { response: { lastSeq, results, gap: plan.gap }, version: set.newVersion };
   });
   ctx.events.changed(actor.workspaceId, outcome.version);
