@@ -25,7 +25,11 @@ import { registerChannelRoutes } from './routes/channel-routes';
 import { registerHealthRoutes } from './routes/health-routes';
 import { registerEventSocket, registerSyncRoutes } from './routes/sync-routes';
 import { registerWorkspaceRoutes } from './routes/workspace-routes';
-import { registerFeedRoutes, registerPublishRoutes } from './routes/publish-routes';
+import {
+  registerFeedRoutes,
+  registerPublishRoutes,
+  registerWebhookStatsRoute,
+} from './routes/publish-routes';
 import { SyncEvents } from './sync/events';
 import { keepStatisticsFresh } from './sync/statistics';
 import type { ConnectorSettings } from './publish/connectors';
@@ -158,6 +162,7 @@ export async function buildHub(db: Db, options: HubOptions = {}): Promise<Hub> {
   registerSyncRoutes(router, ctx);
   registerPublishRoutes(router, ctx, connectors);
   registerFeedRoutes(app, ctx);
+  registerWebhookStatsRoute(app, ctx);
   registerEventSocket(app, ctx);
   // Raw attachment bytes are accepted on the blob routes only.
   await app.register(async (scope) => {

@@ -1,7 +1,7 @@
 // Domain types shared by the engine, the transports and the renderer.
-import type { Delivery } from './sync/protocol';
+import type { Delivery, Engagement } from './sync/protocol';
 
-export type { Delivery };
+export type { Delivery, Engagement };
 
 /** The platforms a channel can publish to. */
 export const PLATFORMS = ['telegram', 'whatsapp', 'webhook', 'feed'] as const;
@@ -110,6 +110,8 @@ export interface Update extends Content {
   hub?: HubStamp;
   /** Where the hub's publishing stands (written by the hub only). */
   delivery?: Delivery | null;
+  /** Views, reactions, poll votes of the published copy (written by the hub only). */
+  engagement?: Engagement | null;
   /** Why the hub refused the last change, while `syncState` is `failed`. */
   syncNote?: string;
 }

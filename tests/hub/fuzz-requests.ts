@@ -52,6 +52,21 @@ const WRONG_VALUES: Record<FieldKind, fc.Arbitrary<unknown>> = {
     fc.constant(null),
     fc.array(fc.integer(), { maxLength: 2 }),
   ),
+  /** A count that may be null (unknown): anything but a number or null. */
+  count: fc.oneof(
+    fc.string(),
+    fc.boolean(),
+    fc.integer({ max: -1 }),
+    fc.array(fc.integer(), { maxLength: 2 }),
+  ),
+  /** A map of names to values. */
+  object: fc.oneof(
+    fc.string(),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(fc.string(), { maxLength: 2 }),
+  ),
 };
 const notJson = fc
   .oneof(

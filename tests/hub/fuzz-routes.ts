@@ -3,7 +3,7 @@ import { MAX_PUSH_BYTES, BLOB_CHUNK_BYTES } from '../../src/shared/sync/protocol
 import type { Team } from './test-hub';
 import { PASSWORD } from './test-hub';
 
-export type FieldKind = 'string' | 'boolean' | 'array' | 'number';
+export type FieldKind = 'string' | 'boolean' | 'array' | 'number' | 'count' | 'object';
 
 export interface Ids {
   team: Team;
@@ -147,7 +147,7 @@ const PUBLISH_ROUTES: readonly FuzzRoute[] = [
     params: true,
     adminOnly: true,
     body: () => ({ config: { chatId: '@fuzz_channel' }, secret: `123456:${'A'.repeat(35)}` }),
-    fields: { config: 'string', secret: 'string' },
+    fields: { config: 'object', secret: 'string' },
     required: ['config'],
   },
   { name: 'publications', method: 'GET', path: () => `${FUZZ_UPDATE}/publications`, auth: true },
@@ -165,6 +165,14 @@ const PUBLISH_ROUTES: readonly FuzzRoute[] = [
     auth: true,
     body: () => ({ url: 'https://whatsapp.com/channel/x/1' }),
     fields: { url: 'string' },
+  },
+  {
+    name: 'engagement',
+    method: 'PUT',
+    path: () => `${FUZZ_UPDATE}/engagement`,
+    auth: true,
+    body: () => ({ views: 10, reactions: { '👍': 2 } }),
+    fields: { views: 'count', forwards: 'count', reactions: 'object' },
   },
   {
     name: 'withdraw',

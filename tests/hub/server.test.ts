@@ -92,6 +92,7 @@ describe.each(DB_KINDS)('hub server on %s', (kind) => {
         'POST /v1/updates/{updateId}/retry',
         'POST /v1/updates/{updateId}/confirm',
         'POST /v1/updates/{updateId}/withdraw',
+        'PUT /v1/updates/{updateId}/engagement',
       ].sort(),
     );
     expect(doc.paths['/v1/me']?.get?.security).toEqual([{ bearerAuth: [] }]);

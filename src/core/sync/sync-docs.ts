@@ -55,6 +55,7 @@ export function updateDoc(u: UpdateRecord): UpdateDoc {
       : null,
     conflict: u.conflict ?? null,
     delivery: u.delivery ?? null,
+    engagement: u.engagement ?? null,
   };
 }
 

@@ -76,17 +76,40 @@ export interface DeliveryWrite {
   userId: string | null;
 }
 
-/**
- * Writes deliveries into their updates' documents, each under a new version of its workspace,
- * with history. Call inside a transaction; returns each workspace's last version (to announce
- * after COMMIT). A deleted update (doc NULL) is left alone.
- */
-export async function writeDeliveries(
+/** A write of one hub-owned field of an update's document (desks never change these). */
+export interface HubFieldWrite {
+  workspaceId: string;
+  updateId: string;
+  field: 'delivery' | 'engagement';
+  value: unknown;
+  event: string;
+  userId: string | null;
+}
+
+/** Writes deliveries: see writeHubFields. */
+export function writeDeliveries(
   q: Queryable,
   writes: readonly DeliveryWrite[],
   now: Date,
 ): Promise<Map<string, number>> {
-  const byWorkspace = new Map<string, DeliveryWrite[]>();
+  return writeHubFields(
+    q,
+    writes.map(({ delivery, ...w }) => ({ ...w, field: 'delivery' as const, value: delivery })),
+    now,
+  );
+}
+
+/**
+ * Writes hub-owned fields into their updates' documents, each under a new version of its
+ * workspace, with history. Call inside a transaction; returns each workspace's last version (to
+ * announce after COMMIT). A deleted update (doc NULL) is left alone.
+ */
+export async function writeHubFields(
+  q: Queryable,
+  writes: readonly HubFieldWrite[],
+  now: Date,
+): Promise<Map<string, number>> {
+  const byWorkspace = new Map<string, HubFieldWrite[]>();
   for (const w of writes) {
     const list = byWorkspace.get(w.workspaceId);
     if (list) list.push(w);
@@ -99,27 +122,28 @@ export async function writeDeliveries(
     const last = await takeVersions(q, workspaceId, list.length);
     const rows = list.map((w, i) => ({
       id: w.updateId,
-      delivery: w.delivery,
+      field: w.field,
+      value: w.value,
       version: last - list.length + 1 + i,
       mutation: `${HUB_MUTATION_PREFIX}${w.event}`,
       user_id: w.userId,
     }));
-    const { rows: written } = await q.query<{ id: string }>(
+    const { rows: written } = await q.query<{ id: string; version: number }>(
       `UPDATE hub_updates h
-          SET doc = jsonb_set(h.doc, '{delivery}', d.delivery), version = d.version,
+          SET doc = jsonb_set(h.doc, ARRAY[d.field], d.value), version = d.version,
               updated_by = d.user_id, stamp_mutation = d.mutation, updated_at = $3
-         FROM jsonb_to_recordset($2::jsonb) AS d(id text, delivery jsonb, version bigint,
+         FROM jsonb_to_recordset($2::jsonb) AS d(id text, field text, value jsonb, version bigint,
               mutation text, user_id text)
         WHERE h.id = d.id AND h.workspace_id = $1 AND h.doc IS NOT NULL
-        RETURNING h.id`,
+        RETURNING h.id, h.version`,
       [workspaceId, JSON.stringify(rows), now],
     );
-    const landed = new Set(written.map((r) => r.id));
+    const landed = new Set(written.map((r) => r.version));
     await insertHistory(
       q,
       workspaceId,
       rows
-        .filter((r) => landed.has(r.id))
+        .filter((r) => landed.has(r.version))
         .map((r) => ({
           kind: 'update' as const,
           recordId: r.id,
@@ -127,7 +151,7 @@ export async function writeDeliveries(
           userId: r.user_id,
           mutation: r.mutation,
           outcome: 'applied' as const,
-          fields: ['delivery'],
+          fields: [r.field],
           overwritten: [],
           at: now,
         })),

@@ -1,9 +1,10 @@
 // Publishing: channel connector settings, a copy's publications (retry, confirm, withdraw), and
 // the public RSS / JSON Feed of feed channels with their media.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { Router } from '../http/route';
 import { EMPTY_BODY } from '../http/route';
-import { notFound } from '../http/errors';
+import { HubError, notFound } from '../http/errors';
 import type { HubContext } from '../hub-context';
 import { channelIdParamsSchema } from '../api-schemas';
 import type { FeedInput } from '../publish/feeds';
@@ -25,6 +26,11 @@ import {
 } from '../../shared/publish/protocol';
 import type { ConnectorRegistry } from '../publish/scheduler';
 import type { UpdateDoc } from '../../shared/sync/protocol';
+import { engagementCountsSchema, engagementSchema } from '../../shared/sync/protocol';
+import {
+  recordEngagementByEditor,
+  recordEngagementFromWebhook,
+} from '../publish/engagement-service';
 import { readWorkspaceBlob } from '../sync/blob-service';
 
 /** Newest items a feed carries. */
@@ -94,6 +100,19 @@ export function registerPublishRoutes(
     body: confirmRequestSchema,
     responses: { 200: { description: 'Confirmed', schema: publicationsSchema } },
     handler: ({ session, params, body }) => confirmPublication(ctx, session, params.updateId, body),
+  });
+
+  router.add({
+    method: 'PUT',
+    url: '/v1/updates/:updateId/engagement',
+    summary: 'Record the counts an editor read on the platform (views, reactions, votes) (editors)',
+    tags,
+    auth: true,
+    params: updateIdParamsSchema,
+    body: engagementCountsSchema,
+    responses: { 200: { description: 'Recorded', schema: engagementSchema } },
+    handler: ({ session, params, body }) =>
+      recordEngagementByEditor(ctx, session, params.updateId, body),
   });
 
   router.add({
@@ -188,6 +207,50 @@ async function serveFeed(
   if (isNotModified(request.headers, validators)) return reply.code(304).send();
   reply.type(kind === 'rss' ? 'application/rss+xml; charset=utf-8' : 'application/feed+json');
   return reply.send(body);
+}
+
+const webhookStatsSchema = engagementCountsSchema.extend({ updateId: z.string().min(1).max(64) });
+
+function parseStats(body: unknown) {
+  const parsed = webhookStatsSchema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw new HubError(400, 'invalid_request', `body.${issue.path.join('.')}: ${issue.message}`, [
+    { path: `body.${issue.path.join('.')}`, message: issue.message },
+  ]);
+}
+
+const header = (request: FastifyRequest, name: string) => {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+/**
+ * Where a webhook receiver posts a copy's statistics back, signed with the channel's secret (no
+ * sign-in: the signature is the credential). The body is kept as text until the signature checks.
+ */
+export function registerWebhookStatsRoute(app: FastifyInstance, ctx: HubContext): void {
+  void app.register(async (scope) => {
+    scope.removeContentTypeParser('application/json');
+    scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) =>
+      done(null, body),
+    );
+    scope.post<{ Params: { channelId: string }; Body: string }>(
+      '/v1/channels/:channelId/engagement',
+      { schema: { hide: true } },
+      async (request) =>
+        recordEngagementFromWebhook(
+          ctx,
+          request.params.channelId,
+          {
+            timestamp: header(request, 'x-channeldesk-timestamp'),
+            signature: header(request, 'x-channeldesk-signature'),
+          },
+          typeof request.body === 'string' ? request.body : '',
+          parseStats,
+        ),
+    );
+  });
 }
 
 /** The public feed routes: no sign-in, only feed channels, only what was published. */

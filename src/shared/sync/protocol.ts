@@ -91,6 +91,32 @@ export const deliverySchema = z.strictObject({
 });
 export type Delivery = z.infer<typeof deliverySchema>;
 
+/**
+ * How followers answered a published copy, where the platform tells (Telegram reactions and poll
+ * results, a webhook receiver's statistics) or the editor typed it in (WhatsApp shows admins the
+ * numbers but has no API). Written by the hub only, like `delivery`.
+ */
+export const ENGAGEMENT_SOURCES = ['telegram', 'webhook', 'editor'] as const;
+const countSchema = z.number().int().min(0).max(1_000_000_000);
+export const engagementCountsSchema = z.strictObject({
+  views: countSchema.nullable().optional(),
+  forwards: countSchema.nullable().optional(),
+  /** Emoji (or reaction name) → how many. */
+  reactions: z.record(z.string().min(1).max(32), countSchema).optional(),
+  /** Votes per poll option, in the options' order. */
+  pollVotes: z.array(countSchema).max(12).nullable().optional(),
+});
+export type EngagementCounts = z.infer<typeof engagementCountsSchema>;
+export const engagementSchema = z.strictObject({
+  views: countSchema.nullable(),
+  forwards: countSchema.nullable(),
+  reactions: z.record(z.string().min(1).max(32), countSchema),
+  pollVotes: z.array(countSchema).max(12).nullable(),
+  source: z.enum(ENGAGEMENT_SOURCES),
+  at: isoInstantSchema,
+});
+export type Engagement = z.infer<typeof engagementSchema>;
+
 /** One copy of a story on one channel, as the desk stores it (without desk-only fields). */
 export const updateDocSchema = z.strictObject({
   id: idSchema,
@@ -113,6 +139,7 @@ export const updateDocSchema = z.strictObject({
   shared: z.strictObject(contentShape).nullable(),
   conflict: textConflictSchema.nullable().optional(),
   delivery: deliverySchema.nullable().optional(),
+  engagement: engagementSchema.nullable().optional(),
 });
 export type UpdateDoc = z.infer<typeof updateDocSchema>;
 export type ChannelDoc = z.infer<typeof channelDocSchema>;
