@@ -108,6 +108,11 @@ describe('dispatch', () => {
 
 describe('DESK_EVENT_NAMES', () => {
   it('lists each contract event once', () => {
-    expect([...DESK_EVENT_NAMES].sort()).toEqual(['changed', 'delivery', 'storeProblem', 'syncStatus']);
+    expect([...DESK_EVENT_NAMES].sort()).toEqual([
+      'changed',
+      'delivery',
+      'storeProblem',
+      'syncStatus',
+    ]);
   });
 });

@@ -20,6 +20,8 @@ import {
   scheduleRequestSchema,
 } from './schemas';
 import type { ConnectorView, PublicationsView } from './publish/protocol';
+import type { Engagement } from './sync/protocol';
+import { engagementCountsSchema } from './sync/protocol';
 
 export type { ConnectorView, PublicationsView };
 
@@ -106,6 +108,8 @@ export const commandArgs = {
   }),
   /** Deletes every published copy of a story where the platform allows it (tasks elsewhere). */
   withdrawStory: z.object({ storyId: idSchema }),
+  /** Counts the editor read on the platform (WhatsApp has no API): they replace earlier ones. */
+  recordEngagement: engagementCountsSchema.extend({ updateId: idSchema }),
   /** A channel's publishing settings (never its secret). */
   getConnector: z.object({ channelId: idSchema }),
   /** Checks publishing settings with the platform, then saves them on the hub (admins). */
@@ -245,6 +249,7 @@ export interface CommandResults {
   retryPublication: PublicationsView;
   confirmPublication: PublicationsView;
   withdrawStory: WithdrawReport;
+  recordEngagement: Engagement;
   getConnector: ConnectorView;
   saveConnector: ConnectorView;
 }

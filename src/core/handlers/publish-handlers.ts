@@ -66,6 +66,12 @@ export function publishHandlers(ctx: EngineContext, sync: SyncManager) {
       }
       return afterwards(report);
     },
+    async recordEngagement({ updateId, ...counts }: CommandArg<'recordEngagement'>) {
+      copyOnHub(updateId);
+      return afterwards(
+        await sync.onHub(PUBLISHING, (t) => hubCalls.recordEngagement(t, updateId, counts)),
+      );
+    },
     async getConnector({ channelId }: CommandArg<'getConnector'>) {
       return sync.onHub(PUBLISHING, (t) => hubCalls.connector(t, channelId));
     },

@@ -18,6 +18,8 @@ import {
 } from '../../shared/sync/protocol';
 import type { HubRequest, HubResponse, HubTransport } from '../../shared/sync/transport';
 import { connectorSchema, publicationsSchema } from '../../shared/publish/protocol';
+import type { EngagementCounts } from '../../shared/sync/protocol';
+import { engagementSchema } from '../../shared/sync/protocol';
 
 /** The hub's API version this desk speaks (GET /v1/health → apiVersion). */
 export const SUPPORTED_API_VERSION = 1;
@@ -158,6 +160,18 @@ export const hubCalls = {
       { method: 'POST', path: `/v1/updates/${encodeURIComponent(updateId)}/${action}`, body },
       publicationsSchema,
       `the ${action} request`,
+    );
+  },
+  recordEngagement(t: HubTransport, updateId: string, counts: EngagementCounts) {
+    return call(
+      t,
+      {
+        method: 'PUT',
+        path: `/v1/updates/${encodeURIComponent(updateId)}/engagement`,
+        body: counts,
+      },
+      engagementSchema,
+      'recording the engagement',
     );
   },
   connector(t: HubTransport, channelId: string) {
