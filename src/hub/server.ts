@@ -36,6 +36,7 @@ import type { ConnectorSettings } from './publish/connectors';
 import { createConnectors } from './publish/connectors';
 import type { ConnectorRegistry, SchedulerOptions } from './publish/scheduler';
 import { PublishScheduler } from './publish/scheduler';
+import { TelegramUpdates } from './publish/telegram/telegram-updates';
 import { HUB_VERSION } from './version';
 
 /** Largest request body unless a route says otherwise. */
@@ -78,6 +79,8 @@ export interface Hub {
   events: SyncEvents;
   /** The publishing worker of this process. */
   scheduler: PublishScheduler;
+  /** Reads Telegram bots' updates (reaction counts, poll results) into copies' engagement. */
+  telegramUpdates: TelegramUpdates;
 }
 
 /**
@@ -115,9 +118,14 @@ export async function buildHub(db: Db, options: HubOptions = {}): Promise<Hub> {
     connectors,
     onError: (err) => app.log.warn({ err }, 'a publishing round failed'),
   });
+  const telegramUpdates = new TelegramUpdates(ctx, {
+    owner: scheduler.owner,
+    ...(publishing.telegramApiRoot ? { apiRoot: publishing.telegramApiRoot } : {}),
+    onError: (err) => app.log.warn({ err }, 'reading Telegram updates failed'),
+  });
   app.addHook('onClose', async () => {
     clearInterval(maintenance);
-    await scheduler.stop();
+    await Promise.all([scheduler.stop(), telegramUpdates.stop()]);
     await stopStatistics();
     await db.close();
   });
@@ -182,8 +190,11 @@ export async function buildHub(db: Db, options: HubOptions = {}): Promise<Hub> {
   try {
     await app.ready();
     const setupToken = await issueSetupToken(ctx);
-    if (publishing.run !== false) scheduler.start();
-    return { app, ctx, migration, setupToken, events: ctx.events, scheduler };
+    if (publishing.run !== false) {
+      scheduler.start();
+      telegramUpdates.start();
+    }
+    return { app, ctx, migration, setupToken, events: ctx.events, scheduler, telegramUpdates };
   } catch (err) {
     await app.close();
     throw err;

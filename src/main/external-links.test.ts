@@ -26,16 +26,10 @@ describe('isAllowedExternalUrl', () => {
 });
 
 describe('isAllowedPermission', () => {
-  it('allows writing to the clipboard and nothing else', () => {
+  it('allows writing to the clipboard and notifications, and nothing else', () => {
     expect(isAllowedPermission('clipboard-sanitized-write')).toBe(true);
-    for (const p of [
-      'media',
-      'geolocation',
-      'notifications',
-      'openExternal',
-      'clipboard-read',
-      'hid',
-    ]) {
+    expect(isAllowedPermission('notifications')).toBe(true);
+    for (const p of ['media', 'geolocation', 'openExternal', 'clipboard-read', 'hid']) {
       expect(isAllowedPermission(p)).toBe(false);
     }
   });

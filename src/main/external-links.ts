@@ -16,7 +16,8 @@ export function isAllowedExternalUrl(candidate: string): boolean {
 }
 
 // Copying the formatted text for manual-assist publishing needs the clipboard; nothing else is asked.
-const ALLOWED_PERMISSIONS = new Set(['clipboard-sanitized-write']);
+// Writing to the clipboard (text to paste in WhatsApp) and notifications (published, failed, due).
+const ALLOWED_PERMISSIONS = new Set(['clipboard-sanitized-write', 'notifications']);
 
 /** True for the few web permissions the desk's page may use. */
 export function isAllowedPermission(permission: string): boolean {

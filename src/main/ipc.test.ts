@@ -85,7 +85,12 @@ describe('registerDeskIpc', () => {
     });
 
     expect(ipcMain.handle).toHaveBeenCalledWith(IPC_INVOKE_CHANNEL, expect.any(Function));
-    expect([...listeners.keys()].sort()).toEqual(['changed', 'delivery', 'storeProblem', 'syncStatus']);
+    expect([...listeners.keys()].sort()).toEqual([
+      'changed',
+      'delivery',
+      'storeProblem',
+      'syncStatus',
+    ]);
     listeners.get('changed')?.({ channelIds: ['c'], storyIds: [] });
     expect(app.send).toHaveBeenCalledWith(IPC_EVENT_CHANNEL, {
       event: 'changed',

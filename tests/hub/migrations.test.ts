@@ -37,6 +37,7 @@ const HUB_TABLES = [
   'sync_clients',
   'sync_counters',
   'sync_results',
+  'telegram_pollers',
   'users',
   'workspaces',
 ];

@@ -72,6 +72,9 @@ export interface PeerState {
   /** Creation times of all messages, for the per-bot limit. */
   botSends: number[];
   nextFileId: number;
+  /** Updates waiting for the bot's getUpdates (reaction counts, poll results). */
+  updates: ({ update_id: number } & Record<string, unknown>)[];
+  nextUpdateId: number;
 }
 
 const TEXT_LIMIT = 4096;
@@ -144,6 +147,8 @@ export class PeerMethods {
       injected429: null,
       botSends: [],
       nextFileId: 1,
+      updates: [],
+      nextUpdateId: 1,
       chats: chats.map((c) => ({
         ...c,
         membership: { ...FULL_RIGHTS },
@@ -191,6 +196,8 @@ export class PeerMethods {
         return this.deleteMessage(p);
       case 'pinChatMessage':
         return this.pin(p);
+      case 'getUpdates':
+        return this.getUpdates(p);
       default:
         throw new PeerError(404, 'Not Found: method not found');
     }
@@ -417,6 +424,25 @@ export class PeerMethods {
         }),
       ),
     );
+  }
+
+  /**
+   * Long polling as the Bot API does it, without the wait: updates from `offset` on (earlier ones
+   * count as confirmed and are dropped), only the kinds in `allowed_updates` when given.
+   */
+  private getUpdates(p: Params) {
+    const offset = int(p, 'offset') ?? 0;
+    const limit = Math.min(100, Math.max(1, int(p, 'limit') ?? 100));
+    const allowed = json<string[]>(p, 'allowed_updates');
+    this.state.updates = this.state.updates.filter((u) => u.update_id >= offset);
+    return this.state.updates
+      .filter((u) => !allowed || allowed.some((kind) => kind in u))
+      .slice(0, limit);
+  }
+
+  /** Queues an update for getUpdates (what Telegram sends a bot about its channels). */
+  queueUpdate(kind: 'message_reaction_count' | 'poll', body: Record<string, unknown>): void {
+    this.state.updates.push({ update_id: this.state.nextUpdateId++, [kind]: body });
   }
 
   private sendPoll(p: Params) {

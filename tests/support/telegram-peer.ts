@@ -127,6 +127,39 @@ export class TelegramPeer {
     this.state.injected429 = retryAfterS;
   }
 
+  /** Followers reacted: the next getUpdates carries the message's reaction counts. */
+  reactionCounts(ref: string | number, messageId: number, counts: Record<string, number>): void {
+    const chat = this.methods.chatOf(ref);
+    this.methods.queueUpdate('message_reaction_count', {
+      chat: {
+        id: chat.id,
+        type: chat.type,
+        title: chat.title,
+        username: chat.username ?? undefined,
+      },
+      message_id: messageId,
+      date: Math.floor(this.state.now().getTime() / 1000),
+      reactions: Object.entries(counts).map(([emoji, total_count]) => ({
+        type: { type: 'emoji', emoji },
+        total_count,
+      })),
+    });
+  }
+
+  /** Followers voted: the next getUpdates carries the poll's new state. */
+  pollResults(pollId: string, options: { text: string; votes: number }[]): void {
+    this.methods.queueUpdate('poll', {
+      id: pollId,
+      question: 'poll',
+      options: options.map((o) => ({ text: o.text, voter_count: o.votes })),
+      total_voter_count: options.reduce((n, o) => n + o.votes, 0),
+      is_closed: false,
+      is_anonymous: true,
+      type: 'regular',
+      allows_multiple_answers: false,
+    });
+  }
+
   /** Calls of one method, in order. */
   callsOf(method: string): PeerCall[] {
     return this.calls.filter((c) => c.method === method);

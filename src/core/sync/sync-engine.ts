@@ -13,7 +13,11 @@ import type {
   RecordKind,
   SyncRecord,
 } from '../../shared/sync/protocol';
-import { MAX_PUSH_MUTATIONS, SYNC_PROTOCOL_VERSION } from '../../shared/sync/protocol';
+import {
+  HUB_AUTHOR_ID,
+  MAX_PUSH_MUTATIONS,
+  SYNC_PROTOCOL_VERSION,
+} from '../../shared/sync/protocol';
 import type { HubTransport } from '../../shared/sync/transport';
 import { HubUnreachableError } from '../../shared/sync/transport';
 import type { EngineContext } from '../engine-context';
@@ -139,7 +143,9 @@ export class SyncEngine {
     if (this.pending.isPending(record.id)) return { state: 'pending' };
     if (!record.hub) return { state: 'local' };
     const me = this.status.user?.id;
-    return { state: me && record.hub.by.id !== me ? 'changed' : 'synced' };
+    // The hub's own writes (publishing, engagement) are nobody's edit.
+    const by = record.hub.by.id;
+    return { state: me && by !== me && by !== HUB_AUTHOR_ID ? 'changed' : 'synced' };
   }
 
   /** Hub time: this computer's clock corrected by the measured offset. */

@@ -31,6 +31,8 @@ export interface SentRef {
   messageIds: string[];
   /** A public link to the post, when the platform has one. */
   url: string | null;
+  /** The platform's id of a poll the post carries (Telegram reports results by it). */
+  pollId?: string | null;
 }
 
 /** Attachment bytes by content hash (the hub's blob store). */

@@ -4,15 +4,12 @@ import type { Actor } from '../auth/permissions';
 import type { Queryable } from '../db/db';
 import { notFound } from '../http/errors';
 import type { HistoryEntry, RecordKind } from '../../shared/sync/protocol';
-import { FORMER_MEMBER } from './records';
+import { FORMER_MEMBER, HUB_MUTATION_PREFIX, HUB_NAME } from './records';
+
+export { HUB_MUTATION_PREFIX, HUB_NAME };
 
 /** Most entries one history answer holds, newest first. */
 export const MAX_HISTORY_ENTRIES = 200;
-
-/** Mutations the hub made by itself (publishing) start with this; they have no user. */
-export const HUB_MUTATION_PREFIX = 'hub:';
-/** Who the history names for them. */
-export const HUB_NAME = 'the hub';
 
 /** One history row to write; `userId` is null for the hub's own writes. */
 export interface HistoryRow {

@@ -2,7 +2,7 @@
 import type { Actor } from '../auth/permissions';
 import type { Queryable } from '../db/db';
 import type { PullResponse, SyncRecord } from '../../shared/sync/protocol';
-import { userRef } from './records';
+import { stampOf } from './records';
 
 interface PulledRow {
   kind: SyncRecord['kind'];
@@ -43,13 +43,7 @@ ORDER BY r.version LIMIT $3`;
 
 function toRecord(row: PulledRow): SyncRecord {
   const names = new Map(row.display_name !== null ? [[row.updated_by!, row.display_name]] : []);
-  const stamp = row.updated_by
-    ? {
-        by: userRef(names, row.updated_by),
-        at: row.stamped_at.toISOString(),
-        mutation: row.stamp_mutation.slice(0, 64),
-      }
-    : null;
+  const stamp = stampOf(names, row.updated_by, row.stamped_at, row.stamp_mutation);
   return {
     kind: row.kind,
     id: row.id,

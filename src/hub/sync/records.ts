@@ -1,7 +1,14 @@
 // Synced records as the hub holds them: loading channels and updates by id, turning them into the
 // wire's SyncRecord, and writing many of them back with a few bulk statements.
 import type { Queryable } from '../db/db';
-import type { ChannelDoc, RecordKind, SyncRecord, UpdateDoc } from '../../shared/sync/protocol';
+import { HUB_AUTHOR_ID } from '../../shared/sync/protocol';
+import type {
+  ChannelDoc,
+  RecordKind,
+  Stamp,
+  SyncRecord,
+  UpdateDoc,
+} from '../../shared/sync/protocol';
 import type { Doc } from '../../shared/sync/merge';
 
 /** One record with who last wrote it; `doc` null is a deleted update (a tombstone). */
@@ -161,6 +168,11 @@ export async function userNames(
   return new Map(rows.map((row) => [row.id, row.display_name]));
 }
 
+/** Mutations the hub made by itself (publishing) start with this; they have no user. */
+export const HUB_MUTATION_PREFIX = 'hub:';
+/** Who the history and the stamps name for them. */
+export const HUB_NAME = 'the hub';
+
 /** What the hub calls someone whose account is gone. */
 export const FORMER_MEMBER = 'a former member';
 
@@ -169,15 +181,28 @@ export function userRef(names: ReadonlyMap<string, string>, userId: string | nul
   return { id: userId ?? '', name: (userId && names.get(userId)) || FORMER_MEMBER };
 }
 
+/**
+ * Who last wrote a record, as the wire says it: a member, the hub itself (its publishing writes
+ * have no user), or nobody (a record written before sync knew authors).
+ */
+export function stampOf(
+  names: ReadonlyMap<string, string>,
+  updatedBy: string | null,
+  stampedAt: Date,
+  mutation: string,
+): Stamp | null {
+  const at = stampedAt.toISOString();
+  const name = mutation.slice(0, 64);
+  if (updatedBy) return { by: userRef(names, updatedBy), at, mutation: name };
+  if (mutation.startsWith(HUB_MUTATION_PREFIX)) {
+    return { by: { id: HUB_AUTHOR_ID, name: HUB_NAME }, at, mutation: name };
+  }
+  return null;
+}
+
 /** The wire form of a record. */
 export function toSyncRecord(record: HubRecord, names: ReadonlyMap<string, string>): SyncRecord {
-  const stamp = record.updatedBy
-    ? {
-        by: userRef(names, record.updatedBy),
-        at: record.stampedAt.toISOString(),
-        mutation: record.stampMutation.slice(0, 64),
-      }
-    : null;
+  const stamp = stampOf(names, record.updatedBy, record.stampedAt, record.stampMutation);
   const common = { id: record.id, channelId: record.channelId, version: record.version, stamp };
   return record.kind === 'channel'
     ? { kind: 'channel', ...common, doc: record.doc as ChannelDoc | null }

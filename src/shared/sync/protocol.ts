@@ -181,6 +181,9 @@ export const pushRequestSchema = z.strictObject({
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
+/** The author id of the hub's own writes (a copy's delivery and engagement): not a person. */
+export const HUB_AUTHOR_ID = 'hub';
+
 /** Who last changed a record on the hub, and how. */
 export const stampSchema = z.strictObject({
   by: userRefSchema,

@@ -1,5 +1,6 @@
 // Schema 3: publishing. How each channel publishes (its connector settings and secret), and one
-// row per thing the hub must do on a platform — post, edit, delete — that workers take when due.
+// row per thing the hub must do on a platform — post, edit, delete — that workers take when due;
+// and who reads each Telegram bot's updates (reaction counts, poll results).
 import type { Migration } from './migration';
 
 export const migration0003: Migration = {
@@ -58,6 +59,15 @@ CREATE INDEX publications_due_idx ON publications (next_attempt_at)
 CREATE INDEX publications_lease_idx ON publications (lease_until)
   WHERE state = 'sending';
 CREATE INDEX publications_update_idx ON publications (update_id);
+
+-- Which hub process reads a Telegram bot's updates (Telegram serves one reader at a time) under a
+-- lease, and the offset it has confirmed up to. Keyed by the token's SHA-256, never the token.
+CREATE TABLE telegram_pollers (
+  token_hash text PRIMARY KEY,
+  owner text NOT NULL,
+  lease_until timestamptz NOT NULL,
+  next_offset bigint NOT NULL DEFAULT 0
+);
 
 -- Pushed mutations' stored answers are needed while a desk may send them again; kept for a while.
 ALTER TABLE sync_results ADD COLUMN stored_at timestamptz NOT NULL DEFAULT now();

@@ -11,6 +11,8 @@ export interface StepContext {
   silent: boolean;
   /** Attachment bytes by hash, read before the first call. */
   files: ReadonlyMap<string, Buffer>;
+  /** Told the id of a poll sent (Telegram reports its results by that id). */
+  onPoll?: (pollId: string) => void;
 }
 
 function fileOf(ctx: StepContext, item: MediaItem): InputFile {
@@ -82,6 +84,7 @@ export async function sendStep(ctx: StepContext, step: Step): Promise<number[]> 
           disable_notification: ctx.silent,
         },
       );
+      if (sent.poll) ctx.onPoll?.(sent.poll.id);
       return [sent.message_id];
     }
   }

@@ -56,10 +56,11 @@ interface Session {
   api: Api;
 }
 
-function refOf(chatId: string, ids: number[]): SentRef {
+function refOf(chatId: string, ids: number[], pollId: string | null = null): SentRef {
   return {
     messageIds: ids.map(String),
     url: ids.length > 0 ? postUrl(chatId, ids[0] as number) : null,
+    ...(pollId ? { pollId } : {}),
   };
 }
 
@@ -113,8 +114,10 @@ export function createTelegramConnector(opts: TelegramConnectorOptions = {}): Co
     return true;
   }
 
-  async function runPlan(s: Session, plan: PostPlan, stepCtx: StepContext, now: Date) {
+  async function runPlan(s: Session, plan: PostPlan, ctx: StepContext, now: Date) {
     const ids: number[] = [];
+    let pollId: string | null = null;
+    const stepCtx = { ...ctx, onPoll: (id: string) => (pollId = id) };
     for (const step of plan.steps) {
       try {
         ids.push(...(await sendStep(stepCtx, step)));
@@ -123,14 +126,14 @@ export function createTelegramConnector(opts: TelegramConnectorOptions = {}): Co
         if (ids.length === 0 || (await rollBack(s, ids))) return outcome;
         return {
           kind: 'sent' as const,
-          ref: refOf(s.t.chatId, ids),
+          ref: refOf(s.t.chatId, ids, pollId),
           answer: `Partly posted as ${listIds(ids)}: sending the ${step.kind} failed (${outcome.reason}) and the part already sent could not be withdrawn.`,
         };
       }
     }
     return {
       kind: 'sent' as const,
-      ref: refOf(s.t.chatId, ids),
+      ref: refOf(s.t.chatId, ids, pollId),
       answer: `Posted as ${listIds(ids)}.`,
     };
   }
