@@ -13,6 +13,7 @@ import { TimelineView } from './features/timeline/TimelineView';
 import { TrashView } from './features/trash/TrashView';
 import { WeekView } from './features/week/WeekView';
 import { Onboarding } from './features/onboarding/Onboarding';
+import { DeliveryNotifications } from './features/publishing/DeliveryNotifications';
 import { needsOnboarding } from './features/sync/sync-status-view';
 import { syncQueries } from './features/sync/sync-queries';
 import { NoticeStatusArea, useNotices } from './shell/Notices';
@@ -167,6 +168,7 @@ export function App() {
         />
         <SyncIndicator />
         <NoticeStatusArea />
+        <DeliveryNotifications channels={channels} onOpenStory={setStoryId} />
       </div>
       <main className="main" id="main" tabIndex={-1}>
         <StatusBanner />

@@ -11,6 +11,7 @@ import { useLocale } from '../i18n/use-locale';
 import { channelColour } from '../lib/channel-colour';
 import { excerptBeyondTitle } from '../lib/row-excerpt';
 import { EDITOR_ZONE } from '../lib/time-zones';
+import { DeliveryBadge } from '../features/publishing/DeliveryBadge';
 import { ConflictBadge, PlatformBadge, SyncBadge } from './Badges';
 import { AttachmentIcon, PollIcon } from './icons';
 
@@ -84,8 +85,9 @@ export const UpdateRow = memo(function UpdateRow(props: UpdateRowProps) {
           >
             {title}
           </button>
-          {/* In the title's line, so it stays visible when narrow windows hide the badges. */}
+          {/* In the title's line, so they stay visible when narrow windows hide the badges. */}
           {s.hasConflict ? <ConflictBadge /> : null}
+          <DeliveryBadge delivery={s.delivery} />
         </div>
         {excerpt ? <p className="row-excerpt">{excerpt}</p> : null}
       </div>

@@ -55,6 +55,8 @@ function issueText(message: string, t: TFunction): string {
       return t('issues.hubPassword');
     case 'wrong email or password':
       return t('issues.hubCredentials');
+    case 'a link starting with https://':
+      return t('issues.postLink');
     default:
       return message;
   }

@@ -36,6 +36,8 @@ interface NoticesApi {
    * (the latest wins); the shell lends its status area for confirmations.
    */
   registerHost: (el: HTMLElement, kind?: HostKind) => () => void;
+  /** The top-most open dialog's notice host (other notice regions render there too), or null. */
+  dialogHost: HTMLElement | null;
 }
 
 const NoticesContext = createContext<NoticesApi | null>(null);
@@ -80,7 +82,11 @@ export function NoticesProvider({ children }: { children: ReactNode }) {
     setDialogHosts((list) => [...list, el]);
     return () => setDialogHosts((list) => list.filter((h) => h !== el));
   }, []);
-  const api = useMemo(() => ({ error, info, registerHost }), [error, info, registerHost]);
+  const dialogHost = dialogHosts.at(-1) ?? null;
+  const api = useMemo(
+    () => ({ error, info, registerHost, dialogHost }),
+    [error, info, registerHost, dialogHost],
+  );
 
   const dismissInfo = () => {
     clearTimeout(timer.current);
@@ -132,7 +138,6 @@ export function NoticesProvider({ children }: { children: ReactNode }) {
     </div>
   );
 
-  const dialogHost = dialogHosts.at(-1);
   let regions: ReactNode;
   if (dialogHost) {
     regions = createPortal(

@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { desk } from '../api/desk-client';
 import { channelKeys } from '../features/channels/channel-queries';
 import { storyKeys } from '../features/composer/story-queries';
+import { publishingKeys } from '../features/publishing/publishing-queries';
 import { searchKeys } from '../features/search/search-queries';
 import { settingsKeys } from '../features/settings/settings-queries';
 import { statusAffectsRows } from '../features/sync/sync-status-view';
@@ -43,6 +44,8 @@ export function useChangeInvalidation(): void {
       void client.invalidateQueries({ queryKey: searchKeys.all });
       void client.invalidateQueries({ queryKey: trashKeys.all });
       void client.invalidateQueries({ queryKey: settingsKeys.status });
+      // A copy's publications change with its delivery; only open "Details" refetch.
+      void client.invalidateQueries({ queryKey: publishingKeys.publicationsAll });
     };
 
     const off = desk.on('changed', ({ channelIds, storyIds }) => {

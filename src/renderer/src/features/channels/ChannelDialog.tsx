@@ -12,6 +12,7 @@ import { languageName, platformLabel } from '../../i18n/labels';
 import { useLocale } from '../../i18n/use-locale';
 import { EDITOR_ZONE, allTimeZones } from '../../lib/time-zones';
 import { useNotices } from '../../shell/Notices';
+import { ConnectorSection } from '../publishing/ConnectorSection';
 import { channelKeys } from './channel-queries';
 import { SlotsEditor } from './SlotsEditor';
 
@@ -204,6 +205,9 @@ export function ChannelDialog({ channel, onClose, onSaved }: ChannelDialogProps)
           </button>
         </div>
       </form>
+      {channel ? (
+        <ConnectorSection channel={channel} platformChanged={platform !== channel.platform} />
+      ) : null}
     </Dialog>
   );
 }

@@ -1,6 +1,7 @@
 // The composer of one story: target channels, a tab for the shared text and one per copy, previews,
 // attachments, poll and schedules. Every keystroke is saved in the background. Above the tabs: texts
-// in conflict and schedules the hub does not have yet; the header opens the copy's hub history.
+// in conflict and schedules the hub does not have yet, then each copy's delivery (with the WhatsApp
+// task, when a person must act); the header opens the copy's hub history and withdraws a story.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,8 @@ import { Dialog } from '../../components/Dialog';
 import { describeError } from '../../i18n/describe-error';
 import type { SaveState } from '../../lib/save-queue';
 import { useNotices } from '../../shell/Notices';
+import { CopyDeliveries } from '../publishing/CopyDeliveries';
+import { WithdrawStory } from '../publishing/WithdrawStory';
 import { useSyncStatus } from '../sync/sync-queries';
 import { ComposerBody, SHARED_TAB } from './ComposerBody';
 import { ConflictPanel } from './ConflictPanel';
@@ -135,6 +138,7 @@ export function Composer({
       >
         {t('composer.duplicate')}
       </button>
+      {story ? <WithdrawStory storyId={storyId} copies={copies} byId={byId} /> : null}
       <button
         type="button"
         className="button button-small button-danger"
@@ -161,6 +165,7 @@ export function Composer({
         </p>
       ) : null}
       {story ? <CopySyncNotes copies={copies} byId={byId} /> : null}
+      {story ? <CopyDeliveries copies={copies} byId={byId} /> : null}
       {story
         ? conflictTargets(copies).map(({ copy, shared }) => (
             <ConflictPanel

@@ -51,7 +51,11 @@ export function countdowns(
     const left = msLeft(delivery.editableUntil, nowMs);
     out.push(
       left > 0
-        ? { kind: 'edit', text: t('delivery.editFor', { time: remainingWords(left, t) }), expired: false }
+        ? {
+            kind: 'edit',
+            text: t('delivery.editFor', { time: remainingWords(left, t) }),
+            expired: false,
+          }
         : { kind: 'edit', text: t('delivery.editClosed'), expired: true },
     );
   }

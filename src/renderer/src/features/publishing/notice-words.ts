@@ -19,15 +19,15 @@ export function noticeView(notice: DeliveryNotice, channel: string, t: TFunction
   const title = notice.title.trim() || t('row.untitled');
   if (d.task === 'post' || d.state === 'due')
     return { text: t('deliveryNotice.due', { channel, title }), tone: 'task' };
-  if (d.task === 'edit') return { text: t('deliveryNotice.edit', { channel, title }), tone: 'task' };
+  if (d.task === 'edit')
+    return { text: t('deliveryNotice.edit', { channel, title }), tone: 'task' };
   if (d.task === 'delete')
     return { text: t('deliveryNotice.delete', { channel, title }), tone: 'task' };
   switch (d.state) {
-    case 'failed':
-      return {
-        text: t('deliveryNotice.failed', { channel, reason: d.reason ?? t('deliveryNotice.noReason') }),
-        tone: 'error',
-      };
+    case 'failed': {
+      const reason = d.reason ?? t('deliveryNotice.noReason');
+      return { text: t('deliveryNotice.failed', { channel, reason }), tone: 'error' };
+    }
     case 'withdrawn':
       return { text: t('deliveryNotice.withdrawn', { channel, title }), tone: 'ok' };
     case 'publishing':
@@ -35,7 +35,8 @@ export function noticeView(notice: DeliveryNotice, channel: string, t: TFunction
     case 'published':
       // A correction or withdrawal that did not reach the platform leaves the copy published,
       // with the reason.
-      if (d.reason) return { text: t('deliveryNotice.failed', { channel, reason: d.reason }), tone: 'error' };
+      if (d.reason)
+        return { text: t('deliveryNotice.failed', { channel, reason: d.reason }), tone: 'error' };
       return { text: t('deliveryNotice.published', { channel, title }), tone: 'ok' };
   }
 }

@@ -13,6 +13,7 @@ import { intlTag, useLocale } from '../../i18n/use-locale';
 import { channelColour } from '../../lib/channel-colour';
 import { EDITOR_ZONE } from '../../lib/time-zones';
 import { useNotices } from '../../shell/Notices';
+import { DeliveryBadge } from '../publishing/DeliveryBadge';
 import { timelineKeys } from '../timeline/timeline-queries';
 import { MoveDialog } from './MoveDialog';
 import { dayIndexOf, movedInstant, weekOf } from './week-days';
@@ -181,6 +182,7 @@ export function WeekView({ channels, onOpen }: WeekViewProps) {
                       <span className="week-item-icons">
                         {s.attachmentCount > 0 ? <AttachmentIcon /> : null}
                         {s.hasPoll ? <PollIcon /> : null}
+                        <DeliveryBadge delivery={s.delivery} />
                       </span>
                     </button>
                     <button
