@@ -87,4 +87,6 @@ export const scheduleRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }),
   z.object({ kind: z.literal('at'), at: isoInstantSchema }),
   z.object({ kind: z.literal('queue') }),
+  /** Publish now: due at once, on the hub's clock (the hub sends it as soon as it has it). */
+  z.object({ kind: z.literal('now') }),
 ]);

@@ -123,6 +123,30 @@ describe('publishing seen from a desk', () => {
     );
   }, 60_000);
 
+  it('publishes now: due at once on the hub’s clock', async () => {
+    desk = await deskFor(hub, 'owner');
+    const channel = await desk.call('createChannel', {
+      name: 'Breaking',
+      platform: 'whatsapp',
+      timeZone: 'Europe/Rome',
+      language: 'it',
+    });
+    const story = await desk.call('createStory', { channelIds: [channel.id], text: 'Flood alert' });
+    const before = Date.now();
+    const copy = await desk.call('scheduleCopy', {
+      updateId: story.copies[0]!.id,
+      schedule: { kind: 'now' },
+    });
+    expect(copy.status).toBe('scheduled');
+    expect(copy.schedule.kind === 'at' && Date.parse(copy.schedule.at)).toBeGreaterThanOrEqual(
+      before - 1000,
+    );
+    await eventually(
+      async () => expect((await copyOf(story.storyId)).delivery?.state).toBe('due'),
+      10_000,
+    );
+  });
+
   it('says plainly that publishing needs the hub when the desk works without one', async () => {
     desk = await deskFor(hub, 'editor');
     await desk.call('disconnectHub', {});

@@ -50,6 +50,8 @@ export function scheduleHandlers(ctx: EngineContext) {
       let next: Schedule;
       if (schedule.kind === 'none') {
         next = { kind: 'none' };
+      } else if (schedule.kind === 'now') {
+        next = { kind: 'at', at: now.toISOString(), mode: 'exact' };
       } else if (schedule.kind === 'at') {
         const at = normalizeInstant(schedule.at);
         if (Date.parse(at) < now.getTime() - PAST_TOLERANCE_MS) {
