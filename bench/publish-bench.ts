@@ -16,6 +16,7 @@ import type { WebhookReceiver } from '../tests/publish/webhook-receiver';
 import { formatTable, percentile, round } from './bench-stats';
 import type { HubProcess } from './sync-bench-procs';
 import { bundle, createDatabase, startHubProcess, startPostgres } from './sync-bench-procs';
+import { hubRequest } from '../tests/support/hub-http';
 
 const DATA_DIR = fileURLToPath(new URL('./.data/publish/', import.meta.url));
 const PUBLICATIONS = Number(process.env.PUBLISH_BENCH_PUBLICATIONS ?? 10_000);
@@ -32,19 +33,7 @@ export const TARGETS = { p99_lateness_ms: 1000, duplicates: 0, misses: 0 };
 
 type Result = Record<string, number | string>;
 
-async function call<T>(url: string, method: string, route: string, body?: unknown, token?: string) {
-  const res = await fetch(`${url}${route}`, {
-    method,
-    headers: {
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${text}`);
-  return JSON.parse(text) as T;
-}
+const call = hubRequest;
 
 interface Room {
   url: string;

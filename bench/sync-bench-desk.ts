@@ -19,6 +19,7 @@ import type { PullResponse, SyncRecord } from '../src/shared/sync/protocol';
 import { MAX_PULL_LIMIT } from '../src/shared/sync/protocol';
 import type { HubTransport } from '../src/shared/sync/transport';
 import { HubUnreachableError } from '../src/shared/sync/transport';
+import { hubRequest } from '../tests/support/hub-http';
 
 export const OWNER_EMAIL = 'owner@example.org';
 export const EDITOR_EMAIL = 'editor@example.org';
@@ -124,19 +125,7 @@ export async function connectDesk(desk: BenchDesk, url: string, email: string): 
 
 // ---- the hub's accounts, through its API
 
-async function api<T>(url: string, method: string, route: string, body: unknown, token?: string) {
-  const res = await fetch(`${url}${route}`, {
-    method,
-    headers: {
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${route} answered ${res.status}: ${text}`);
-  return JSON.parse(text) as T;
-}
+const api = hubRequest;
 
 /** POST /v1/setup with the hub's one-time token: a workspace and its owner; returns their token. */
 export async function setUpHub(url: string, setupToken: string): Promise<string> {

@@ -20,23 +20,12 @@ import { PASSWORD } from '../hub/test-hub';
 import type { WebhookReceiver } from './webhook-receiver';
 import { startWebhookReceiver } from './webhook-receiver';
 import { WEBHOOK_SECRET } from './publish-support';
+import { hubRequest } from '../support/hub-http';
 
 const LISTENING = /"url":"(http:\/\/127\.0\.0\.1:\d+)"/;
 const SETUP = /setup-token=(\S+)/;
 
-async function call<T>(url: string, method: string, path: string, body?: unknown, token?: string) {
-  const res = await fetch(`${url}${path}`, {
-    method,
-    headers: {
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return JSON.parse(text) as T;
-}
+const call = hubRequest;
 
 interface Newsroom {
   token: string;
