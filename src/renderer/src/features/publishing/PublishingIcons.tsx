@@ -1,22 +1,12 @@
 // Line icons for publishing (24×24 grid, currentColor, decorative: the words sit next to them).
 import type { ReactNode } from 'react';
+import { LineSvg } from '../../components/icons';
 
 function Svg({ children, size = 14 }: { children: ReactNode; size?: number }) {
   return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2.2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
+    <LineSvg size={size} strokeWidth={2.2}>
       {children}
-    </svg>
+    </LineSvg>
   );
 }
 
