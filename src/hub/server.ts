@@ -96,6 +96,9 @@ export async function buildHub(db: Db, options: HubOptions = {}): Promise<Hub> {
     events: new SyncEvents(),
   };
   const migration = await migrate(db, undefined, ctx.now);
+  const stopHearing = await ctx.events.attach(db, (err) =>
+    app.log.warn({ err }, 'hearing the other hub processes failed'),
+  );
 
   const app = Fastify({
     logger: options.logger ?? { level: 'info', redact: ['req.headers.authorization'] },
@@ -126,6 +129,7 @@ export async function buildHub(db: Db, options: HubOptions = {}): Promise<Hub> {
   app.addHook('onClose', async () => {
     clearInterval(maintenance);
     await Promise.all([scheduler.stop(), telegramUpdates.stop()]);
+    await stopHearing();
     await stopStatistics();
     await db.close();
   });

@@ -1,12 +1,15 @@
 // The poke: after a commit, the workspace's desks hear {"type":"changed","version":N} on a real
-// WebSocket (and in-process on hub.events); strangers and other workspaces hear nothing.
+// WebSocket (and in-process on hub.events); strangers and other workspaces hear nothing; desks on
+// another hub process of the same PostgreSQL hear it too.
 import { once } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { pokeSchema } from '../../src/shared/sync/protocol';
-import { DB_KINDS } from './test-db';
+import { openPostgresDb } from '../../src/hub/db/postgres-db';
+import { buildHub } from '../../src/hub/server';
+import { DB_KINDS, TEST_DATABASE_URL, createTestSchema, uniqueSchemaName } from './test-db';
 import type { Team, TestHub } from './test-hub';
-import { addChannel, createTestHub, seedTeam } from './test-hub';
+import { FAST_SCRYPT, PASSWORD, addChannel, createTestHub, seedTeam } from './test-hub';
 import { TestDesk, create, updateDoc } from './sync-fixtures';
 
 describe.each(DB_KINDS)('sync events on %s', (kind) => {
@@ -71,5 +74,59 @@ describe.each(DB_KINDS)('sync events on %s', (kind) => {
     }
     const plain = await t.api('GET', '/v1/sync/events', { token: team.members.editor.token });
     expect(plain.status).toBe(426);
+  });
+});
+
+describe.runIf(TEST_DATABASE_URL)('sync events across hub processes on one PostgreSQL', () => {
+  it('pokes desks connected to one hub when another hub commits', async () => {
+    const schema = uniqueSchemaName();
+    const drop = await createTestSchema(schema);
+    const open = () =>
+      openPostgresDb({ connectionString: TEST_DATABASE_URL!, schema, maxConnections: 3 });
+    const options = { logger: false as const, scrypt: FAST_SCRYPT, maintenanceIntervalMs: null };
+    const a = await buildHub(open(), options);
+    const b = await buildHub(open(), options);
+    try {
+      const setup = await a.app.inject({
+        method: 'POST',
+        url: '/v1/setup',
+        payload: {
+          token: a.setupToken!.token,
+          workspaceName: 'Two hubs',
+          displayName: 'Olga Owner',
+          email: 'owner@example.org',
+          password: PASSWORD,
+        },
+      });
+      const { token, workspace } = setup.json() as { token: string; workspace: { id: string } };
+      const heardOnB: number[] = [];
+      b.events.on('changed', (e) => {
+        if (e.workspaceId === workspace.id) heardOnB.push(e.version);
+      });
+      const address = await b.app.listen({ host: '127.0.0.1', port: 0 });
+      const socket = new WebSocket(`${address.replace('http', 'ws')}/v1/sync/events`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const pokes: number[] = [];
+      socket.on('message', (data) =>
+        pokes.push(pokeSchema.parse(JSON.parse(String(data))).version),
+      );
+      await once(socket, 'open');
+      // A commit on hub A: a channel.
+      const made = await a.app.inject({
+        method: 'POST',
+        url: '/v1/channels',
+        headers: { authorization: `Bearer ${token}` },
+        payload: { name: 'News', platform: 'telegram', timeZone: 'Europe/Rome', language: 'it' },
+      });
+      expect(made.statusCode, made.body).toBe(201);
+      await expect.poll(() => pokes, { timeout: 5000 }).toEqual([1]);
+      expect(heardOnB).toEqual([1]);
+      socket.terminate();
+    } finally {
+      await a.app.close();
+      await b.app.close();
+      await drop();
+    }
   });
 });

@@ -40,6 +40,16 @@ export interface Db extends Queryable {
    * (see TxOptions), so keep effects outside the database until it has returned.
    */
   tx<T>(fn: (q: Queryable) => Promise<T>, options?: TxOptions): Promise<T>;
+  /**
+   * Hears messages other hub processes on the same database send with `notify` (PostgreSQL's
+   * LISTEN/NOTIFY); absent on PGlite, which one process owns. Resolves with a function that stops.
+   */
+  listen?(
+    onMessage: (payload: string) => void,
+    onError: (err: Error) => void,
+  ): Promise<() => Promise<void>>;
+  /** Sends `payload` to every process listening on this database (itself included). */
+  notify?(payload: string): Promise<void>;
   /** Closes connections (and, for PGlite, flushes and releases the data folder). */
   close(): Promise<void>;
 }

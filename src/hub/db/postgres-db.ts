@@ -106,6 +106,8 @@ export function openPostgresDb(options: PostgresDbOptions): Db & { pool: pg.Pool
   pool.on('error', (err) => options.onIdleError?.(err));
   const guard = new TxGuard();
   const direct = queryable(pool);
+  // Hubs on the same schema hear each other; test schemas on one server stay apart.
+  const channel = `channel_desk_${options.schema ?? 'public'}`;
   return {
     kind: 'postgres',
     pool,
@@ -129,8 +131,64 @@ export function openPostgresDb(options: PostgresDbOptions): Db & { pool: pg.Pool
         }
       }
     },
+    listen: (onMessage, onError) => listenForNotices(options, channel, onMessage, onError),
+    async notify(payload) {
+      await direct.query('SELECT pg_notify($1, $2)', [channel, payload]);
+    },
     async close() {
       if (!pool.ended) await pool.end();
     },
+  };
+}
+
+const LISTEN_RETRY_MAX_MS = 30_000;
+
+/**
+ * LISTEN on a connection of its own (a pooled one would be handed to others), reconnecting with
+ * backoff when it drops: a hub keeps hearing the others across a database restart.
+ */
+async function listenForNotices(
+  options: PostgresDbOptions,
+  channel: string,
+  onMessage: (payload: string) => void,
+  onError: (err: Error) => void,
+): Promise<() => Promise<void>> {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let failures = 0;
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: options.connectionString });
+    c.on('notification', (msg) => {
+      if (msg.channel === channel && msg.payload !== undefined) onMessage(msg.payload);
+    });
+    c.on('error', (err) => {
+      onError(err);
+      void c.end().catch(() => undefined);
+      if (client === c) client = null;
+      if (!stopped) void retry();
+    });
+    await c.connect();
+    await c.query(`LISTEN "${channel}"`);
+    client = c;
+    failures = 0;
+  };
+  const retry = async (): Promise<void> => {
+    while (!stopped && client === null) {
+      failures += 1;
+      await sleep(Math.min(LISTEN_RETRY_MAX_MS, 250 * 2 ** failures));
+      if (stopped) return;
+      try {
+        await connect();
+      } catch (err) {
+        onError(err as Error);
+      }
+    }
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    const c = client;
+    client = null;
+    await c?.end().catch(() => undefined);
   };
 }
