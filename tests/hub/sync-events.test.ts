@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { pokeSchema } from '../../src/shared/sync/protocol';
 import { openPostgresDb } from '../../src/hub/db/postgres-db';
+import { SESSION_RECHECK_MS } from '../../src/hub/routes/sync-routes';
 import { buildHub } from '../../src/hub/server';
 import { DB_KINDS, TEST_DATABASE_URL, createTestSchema, uniqueSchemaName } from './test-db';
 import type { Team, TestHub } from './test-hub';
@@ -74,6 +75,17 @@ describe.each(DB_KINDS)('sync events on %s', (kind) => {
     }
     const plain = await t.api('GET', '/v1/sync/events', { token: team.members.editor.token });
     expect(plain.status).toBe(426);
+  });
+
+  it('closes a socket whose session ended instead of poking it', async () => {
+    const editor = await connect(team.members.editor.token);
+    const closed = once(editor.socket, 'close');
+    await t.api('POST', '/v1/auth/sign-out', { token: team.members.editor.token });
+    t.clock.advance(SESSION_RECHECK_MS + 1);
+    await addChannel(t, team.members.owner.token, 'After sign-out');
+    const [code] = (await closed) as [number];
+    expect(code).toBe(4401);
+    expect(editor.pokes).toEqual([]);
   });
 });
 

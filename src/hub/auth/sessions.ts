@@ -95,6 +95,16 @@ export async function findSession(
   };
 }
 
+/** Whether a session still lets its member in (not signed out, not expired, still a member). */
+export async function sessionAlive(q: Queryable, tokenHash: string, now: Date): Promise<boolean> {
+  const { rows } = await q.query(
+    `SELECT 1 FROM sessions s JOIN members m ON m.workspace_id = s.workspace_id AND m.user_id = s.user_id
+      WHERE s.token_hash = $1 AND s.expires_at > $2`,
+    [tokenHash, now],
+  );
+  return rows.length > 0;
+}
+
 /** Ends one session. */
 export async function deleteSession(q: Queryable, tokenHash: string): Promise<void> {
   await q.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);

@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AuthSession } from '../auth/sessions';
+import { sessionAlive } from '../auth/sessions';
 import { authenticator } from '../http/authenticate';
 import { HubError } from '../http/errors';
 import type { Router } from '../http/route';
@@ -124,6 +125,9 @@ export function registerSyncRoutes(router: Router, ctx: HubContext): void {
  * in the member's workspace. Authenticated from the upgrade request's Authorization header.
  * Registered on the app directly: the router has no WebSocket routes.
  */
+/** How often an open event socket checks that its session still lets its member in. */
+export const SESSION_RECHECK_MS = 30_000;
+
 export function registerEventSocket(app: FastifyInstance, ctx: HubContext): void {
   const authenticate = authenticator(ctx);
   const sessions = new WeakMap<FastifyRequest, AuthSession>();
@@ -156,12 +160,29 @@ export function registerEventSocket(app: FastifyInstance, ctx: HubContext): void
         socket.close(1011, 'no session');
         return;
       }
+      // A socket outlives no session: signed out, expired or removed, it is closed (checked on
+      // a poke at most every SESSION_RECHECK_MS, and on a timer in between).
+      let checkedAt = ctx.now().getTime();
+      let closed = false;
+      const stillAllowed = async (): Promise<boolean> => {
+        checkedAt = ctx.now().getTime();
+        if (await sessionAlive(ctx.db, session.tokenHash, ctx.now()).catch(() => true)) return true;
+        if (!closed) socket.close(4401, 'session ended');
+        return false;
+      };
       const onChanged = (event: ChangedEvent) => {
         if (event.workspaceId !== session.workspaceId) return;
-        socket.send(JSON.stringify({ type: 'changed', version: event.version }));
+        const send = () => socket.send(JSON.stringify({ type: 'changed', version: event.version }));
+        if (ctx.now().getTime() - checkedAt < SESSION_RECHECK_MS) return send();
+        void stillAllowed().then((ok) => ok && !closed && send());
       };
+      const timer = setInterval(() => void stillAllowed(), SESSION_RECHECK_MS).unref();
       ctx.events.on('changed', onChanged);
-      socket.on('close', () => ctx.events.off('changed', onChanged));
+      socket.on('close', () => {
+        closed = true;
+        clearInterval(timer);
+        ctx.events.off('changed', onChanged);
+      });
     },
   });
 }
