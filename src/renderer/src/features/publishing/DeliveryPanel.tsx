@@ -1,6 +1,7 @@
 // One copy's delivery in the composer: its state in words, the hub's reason, when it was published
 // (in the channel's zone), the link to the post, corrections, the platform's windows counting down,
-// Retry for a failure, and the hub's publications under "Details".
+// Retry for a failure, the copy's engagement once published, and the hub's publications under
+// "Details".
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +18,7 @@ import { storyKeys } from '../composer/story-queries';
 import { countdowns } from './countdown';
 import { DeliveryBadge } from './DeliveryBadge';
 import { canRetry, isOverdue } from './delivery-words';
+import { EngagementBlock } from './EngagementBlock';
 import { PublicationList } from './PublicationList';
 import { ExternalIcon } from './PublishingIcons';
 import { publishingKeys } from './publishing-queries';
@@ -182,6 +184,9 @@ export function DeliveryPanel({ copy, delivery, channel }: DeliveryPanelProps) {
             </li>
           ))}
         </ul>
+      ) : null}
+      {delivery.state === 'published' || delivery.state === 'withdrawn' ? (
+        <EngagementBlock copy={copy} channel={channel} />
       ) : null}
       {error ? (
         <p role="alert" className="field-error" data-testid="delivery-error">
