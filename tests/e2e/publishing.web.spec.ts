@@ -2,7 +2,7 @@
 // Bot API peer (test code that behaves like Telegram), one story on Telegram and WhatsApp. At its
 // minute the Telegram post goes out formatted; the WhatsApp copy falls due, the editor copies the
 // text, confirms it and sees its countdowns; a correction edits the Telegram post and becomes a
-// WhatsApp task.
+// WhatsApp task; "publish now" makes another story due at once.
 import type { Locator } from '@playwright/test';
 import { DateTime } from 'luxon';
 import type { TelegramPeer } from '../support/telegram-peer';
@@ -85,9 +85,10 @@ test('a story goes out on Telegram at its minute, waits for the editor on WhatsA
   expect(post.params.chat_id).toBe(PEER_CHANNEL);
   expect(post.params.text).toBe('<b>Ring road</b> closed tonight from 22:00');
   expect(post.params.parse_mode).toBe('HTML');
+  // Never early; on time (the benchmark measures the precision: this only rules out "much later").
   const late = post.at.getTime() - at.toMillis();
   expect(late, `sent ${late} ms after its time`).toBeGreaterThanOrEqual(0);
-  expect(late).toBeLessThan(5_000);
+  expect(late).toBeLessThan(15_000);
 
   // WhatsApp: due, the text ready to paste, confirmed with the post's link.
   const task = composer.getByTestId('whatsapp-task');
@@ -127,4 +128,21 @@ test('a story goes out on Telegram at its minute, waits for the editor on WhatsA
   );
   expect(sent('sendMessage')).toHaveLength(1);
   await saveScreen(page, testInfo, 'correction-task');
+  await page.keyboard.press('Escape');
+
+  // Publish now: a second story on WhatsApp is due at once.
+  const urgent = await newUpdateOn(page, WHATSAPP.name);
+  await urgent
+    .getByTestId('shared-panel')
+    .getByTestId('composer-text')
+    .fill('Flood alert on the Tiber');
+  await expectSaved(urgent);
+  const now = scheduleOf(urgent, WHATSAPP.name);
+  await now.getByRole('radio', { name: 'Publish now' }).check();
+  await expect(now.getByTestId('schedule-now-hint')).toBeVisible();
+  await saveScreen(page, testInfo, 'publish-now');
+  await now.getByRole('button', { name: 'Publish now' }).click();
+  await expect(urgent.getByTestId('whatsapp-task')).toContainText('Time to post on WhatsApp', {
+    timeout: 30_000,
+  });
 });

@@ -13,7 +13,7 @@ import { timelineKeys } from '../timeline/timeline-queries';
 import { readWallTime } from './schedule-text';
 import { storyKeys } from './story-queries';
 
-type Mode = 'none' | 'exact' | 'queue';
+type Mode = 'none' | 'exact' | 'queue' | 'now';
 
 interface ScheduleEditorProps {
   updateId: string;
@@ -44,6 +44,8 @@ export function ScheduleEditor(props: ScheduleEditorProps) {
         return desk.scheduleCopy({ updateId: props.updateId, schedule: { kind: 'none' } });
       if (mode === 'queue')
         return desk.scheduleCopy({ updateId: props.updateId, schedule: { kind: 'queue' } });
+      if (mode === 'now')
+        return desk.scheduleCopy({ updateId: props.updateId, schedule: { kind: 'now' } });
       if (!reading.iso) throw new Error(t('schedule.pickTime'));
       return desk.scheduleCopy({
         updateId: props.updateId,
@@ -57,10 +59,14 @@ export function ScheduleEditor(props: ScheduleEditorProps) {
         setWall(instantToWallTime(update.schedule.at, zone));
         const when = formatInstant(update.schedule.at, zone, locale, 'short');
         notices.info(
-          update.schedule.mode === 'queue'
-            ? t('schedule.queuedFor', { channel: props.channel.name, when })
-            : t('schedule.scheduledFor', { channel: props.channel.name, when }),
+          mode === 'now'
+            ? t('schedule.publishedNow', { channel: props.channel.name })
+            : update.schedule.mode === 'queue'
+              ? t('schedule.queuedFor', { channel: props.channel.name, when })
+              : t('schedule.scheduledFor', { channel: props.channel.name, when }),
         );
+        // After "publish now" the copy shows its time like any scheduled one.
+        if (mode === 'now') setMode('exact');
       } else {
         notices.info(t('schedule.unscheduled', { channel: props.channel.name }));
       }
@@ -78,6 +84,7 @@ export function ScheduleEditor(props: ScheduleEditorProps) {
     { id: 'none', label: t('schedule.modeDraft') },
     { id: 'exact', label: t('schedule.modeExact') },
     { id: 'queue', label: t('schedule.modeQueue') },
+    { id: 'now', label: t('schedule.modeNow') },
   ];
   const applyLabel =
     mode === 'none'
@@ -86,7 +93,9 @@ export function ScheduleEditor(props: ScheduleEditorProps) {
         : t('schedule.applyDraft')
       : mode === 'queue'
         ? t('schedule.applyQueue')
-        : t('schedule.applyExact');
+        : mode === 'now'
+          ? t('schedule.applyNow')
+          : t('schedule.applyExact');
 
   return (
     <div
@@ -130,6 +139,11 @@ export function ScheduleEditor(props: ScheduleEditorProps) {
           ) : null}
           {reading.shifted ? <p className="warning-text">{reading.shifted}</p> : null}
         </div>
+      ) : null}
+      {mode === 'now' ? (
+        <p className="hint" data-testid="schedule-now-hint">
+          {t('schedule.nowHint')}
+        </p>
       ) : null}
       {mode === 'queue' ? (
         <p className="hint">
