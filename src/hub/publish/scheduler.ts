@@ -434,14 +434,17 @@ export class PublishScheduler {
   async #reconcile(): Promise<number> {
     const now = this.#ctx.now();
     const versions = await this.#ctx.db.tx(async (q) => {
-      const { rows } = await q.query<TakenRow>(
-        `SELECT ${TAKEN_COLUMNS} FROM publications p ${TAKEN_JOINS}
-          WHERE p.state = 'sending' AND p.lease_until < $1
-          ORDER BY p.lease_until LIMIT $2
-          FOR UPDATE OF p SKIP LOCKED`,
+      // The lapsed rows first, through the lease index (almost always none); their details after.
+      const lapsed = await q.query<{ id: string }>(
+        `SELECT id FROM publications WHERE state = 'sending' AND lease_until < $1
+          ORDER BY lease_until LIMIT $2 FOR UPDATE SKIP LOCKED`,
         [now, this.#opts.batch],
       );
-      if (rows.length === 0) return { count: 0, versions: new Map<string, number>() };
+      if (lapsed.rows.length === 0) return { count: 0, versions: new Map<string, number>() };
+      const { rows } = await q.query<TakenRow>(
+        `SELECT ${TAKEN_COLUMNS} FROM publications p ${TAKEN_JOINS} WHERE p.id = ANY($1::text[])`,
+        [lapsed.rows.map((r) => r.id)],
+      );
       const safe = rows.filter((r) => RESEND_SAFE.has(r.platform));
       const doubtful = rows.filter((r) => !RESEND_SAFE.has(r.platform));
       // The receiver drops a second delivery with the same key: send again, same key.
