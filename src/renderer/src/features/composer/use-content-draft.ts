@@ -6,6 +6,11 @@ import { createSaveQueue } from '../../lib/save-queue';
 
 export type ContentPatch = Partial<Content>;
 
+/** Equal as saved content (plain JSON values). */
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
 interface ContentDraft {
   /** What the tab shows: the engine's content with the editor's unsaved changes over it. */
   content: Content;
@@ -48,6 +53,21 @@ export function useContentDraft(
     );
     return queueRef.current;
   };
+
+  // Once everything typed here is saved and the engine shows it, the tab follows the engine again,
+  // so a colleague's edit pulled from the hub appears in an open composer. Fields still being
+  // saved (or that failed) stay as typed.
+  useEffect(() => {
+    if (state !== 'idle') return;
+    const caughtUp = (Object.keys(localRef.current) as (keyof Content)[]).filter((key) =>
+      sameValue(localRef.current[key], server[key]),
+    );
+    if (caughtUp.length === 0) return;
+    const rest = { ...localRef.current };
+    for (const key of caughtUp) delete rest[key];
+    localRef.current = rest;
+    setLocal(rest);
+  }, [server, state]);
 
   return {
     content: { ...server, ...local },
