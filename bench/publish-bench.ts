@@ -16,7 +16,8 @@ import type { WebhookReceiver } from '../tests/publish/webhook-receiver';
 import { formatTable, percentile, round } from './bench-stats';
 import type { HubProcess } from './sync-bench-procs';
 import { bundle, createDatabase, startHubProcess, startPostgres } from './sync-bench-procs';
-import { hubRequest } from '../tests/support/hub-http';
+import type { HubClient } from '../tests/support/hub-http';
+import { hubRequest, pushCreations } from '../tests/support/hub-http';
 
 const DATA_DIR = fileURLToPath(new URL('./.data/publish/', import.meta.url));
 const PUBLICATIONS = Number(process.env.PUBLISH_BENCH_PUBLICATIONS ?? 10_000);
@@ -35,12 +36,7 @@ type Result = Record<string, number | string>;
 
 const call = hubRequest;
 
-interface Room {
-  url: string;
-  token: string;
-  clientId: string;
-  seq: number;
-}
+type Room = HubClient;
 
 async function setUpRoom(hub: HubProcess): Promise<Room> {
   const { token } = await call<{ token: string }>(hub.url, 'POST', '/v1/setup', {
@@ -93,30 +89,7 @@ function scheduled(channelId: string, at: number, n: number): UpdateDoc {
   });
 }
 
-async function push(room: Room, docs: UpdateDoc[]): Promise<void> {
-  for (let i = 0; i < docs.length; i += 500) {
-    const mutations = docs.slice(i, i + 500).map((doc) => {
-      room.seq += 1;
-      return {
-        seq: room.seq,
-        prevSeq: room.seq - 1,
-        mutationId: randomUUID(),
-        name: 'scheduleCopy',
-        at: new Date().toISOString(),
-        changes: [{ kind: 'update', id: doc.id, before: null, after: doc }],
-      };
-    });
-    const res = await call<{ results: { outcome: string; reason: string | null }[] }>(
-      room.url,
-      'POST',
-      '/v1/sync/push',
-      { clientId: room.clientId, mutations },
-      room.token,
-    );
-    const refused = res.results.find((r) => r.outcome !== 'applied');
-    if (refused) throw new Error(`a schedule was refused: ${refused.reason}`);
-  }
-}
+const push = pushCreations;
 
 async function until(check: () => boolean, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;

@@ -20,18 +20,16 @@ import { PASSWORD } from '../hub/test-hub';
 import type { WebhookReceiver } from './webhook-receiver';
 import { startWebhookReceiver } from './webhook-receiver';
 import { WEBHOOK_SECRET } from './publish-support';
-import { hubRequest } from '../support/hub-http';
+import type { HubClient } from '../support/hub-http';
+import { hubRequest, pushCreations } from '../support/hub-http';
 
 const LISTENING = /"url":"(http:\/\/127\.0\.0\.1:\d+)"/;
 const SETUP = /setup-token=(\S+)/;
 
 const call = hubRequest;
 
-interface Newsroom {
-  token: string;
+interface Newsroom extends HubClient {
   channelId: string;
-  clientId: string;
-  seq: number;
 }
 
 /** Sets the hub up, adds a webhook channel wired to `receiver`, registers a desk. */
@@ -66,31 +64,6 @@ async function setUp(
   const clientId = `desk_${randomUUID().replaceAll('-', '')}`;
   await call(url!, 'POST', '/v1/sync/clients', { clientId, startSeq: 1 }, token);
   return { url: url!, token, channelId, clientId, seq: 0 };
-}
-
-/** Pushes the creation of `docs`, 500 a request. */
-async function pushCreates(url: string, room: Newsroom, docs: UpdateDoc[]): Promise<void> {
-  for (let i = 0; i < docs.length; i += 500) {
-    const mutations = docs.slice(i, i + 500).map((doc) => {
-      room.seq += 1;
-      return {
-        seq: room.seq,
-        prevSeq: room.seq - 1,
-        mutationId: randomUUID(),
-        name: 'createUpdate',
-        at: new Date().toISOString(),
-        changes: [{ kind: 'update', id: doc.id, before: null, after: doc }],
-      };
-    });
-    const res = await call<{ results: { outcome: string }[] }>(
-      url,
-      'POST',
-      '/v1/sync/push',
-      { clientId: room.clientId, mutations },
-      room.token,
-    );
-    expect(res.results.every((r) => r.outcome === 'applied')).toBe(true);
-  }
 }
 
 const scheduledAt = (channelId: string, at: Date): UpdateDoc =>
@@ -130,7 +103,7 @@ describe('publishing across hub processes', () => {
     // The receiver records the delivery, then takes 5 s to answer: the hub dies meanwhile.
     receiver.setMode({ kind: 'accept', id: 'cms-42', delayMs: 5_000 });
     const doc = scheduledAt(room.channelId, new Date(Date.now() + 1_000));
-    await pushCreates(room.url, room, [doc]);
+    await pushCreations(room, [doc]);
     await until(() => receiver.events.length === 1, 15_000, 'the delivery');
     first.child.kill('SIGKILL');
     await first.exited;
@@ -175,7 +148,7 @@ describe('publishing across hub processes', () => {
 
       const due = new Date(Date.now() + 4_000);
       const docs = Array.from({ length: 1_000 }, () => scheduledAt(room.channelId, due));
-      await pushCreates(room.url, room, docs);
+      await pushCreations(room, docs);
       await until(() => receiver.events.length >= 1_000, 60_000, '1,000 deliveries');
       await new Promise((resolve) => setTimeout(resolve, 1_000)); // nothing more arrives
       expect(receiver.events).toHaveLength(1_000);
