@@ -65,6 +65,41 @@ function Fact({ label, value }: { label: string; value: ReactNode }) {
   );
 }
 
+/** A one-line setting (no spelling help: ids and addresses), with its hint under it. */
+function TextField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (e: { target: { value: string } }) => void;
+  placeholder: string;
+  url?: boolean;
+  hint?: string;
+  testId: string;
+}) {
+  const hintId = `${props.id}-hint`;
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        {...(props.url ? { type: 'url', inputMode: 'url' as const } : {})}
+        value={props.value}
+        onChange={props.onChange}
+        placeholder={props.placeholder}
+        spellCheck={false}
+        autoCapitalize="none"
+        aria-describedby={props.hint ? hintId : undefined}
+        data-testid={props.testId}
+      />
+      {props.hint ? (
+        <p id={hintId} className="hint">
+          {props.hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 /** The form; its fields start from what the hub has saved. */
 export function ConnectorForm({ channel, view }: ConnectorFormProps) {
   const { t } = useTranslation();
@@ -170,42 +205,30 @@ export function ConnectorForm({ channel, view }: ConnectorFormProps) {
   if (platform === 'telegram') {
     platformFields = (
       <>
-        <div className="field">
-          <label htmlFor={ids.chat}>{t('connector.chatId')}</label>
-          <input
-            id={ids.chat}
-            value={fields.chatId}
-            onChange={set('chatId')}
-            placeholder="@city_news"
-            spellCheck={false}
-            autoCapitalize="none"
-            aria-describedby={`${ids.chat}-hint`}
-            data-testid="connector-chat"
-          />
-          <p id={`${ids.chat}-hint`} className="hint">
-            {t('connector.chatIdHint')}
-          </p>
-        </div>
+        <TextField
+          id={ids.chat}
+          label={t('connector.chatId')}
+          value={fields.chatId}
+          onChange={set('chatId')}
+          placeholder="@city_news"
+          hint={t('connector.chatIdHint')}
+          testId="connector-chat"
+        />
         {secretField(t('connector.token'), ids.token, 'connector-token', t('connector.tokenHint'))}
       </>
     );
   } else if (platform === 'webhook') {
     platformFields = (
       <>
-        <div className="field">
-          <label htmlFor={ids.url}>{t('connector.url')}</label>
-          <input
-            id={ids.url}
-            type="url"
-            inputMode="url"
-            value={fields.url}
-            onChange={set('url')}
-            placeholder="https://cms.example.org/hooks/channel-desk"
-            spellCheck={false}
-            autoCapitalize="none"
-            data-testid="connector-url"
-          />
-        </div>
+        <TextField
+          id={ids.url}
+          label={t('connector.url')}
+          value={fields.url}
+          onChange={set('url')}
+          placeholder="https://cms.example.org/hooks/channel-desk"
+          url
+          testId="connector-url"
+        />
         {secretField(
           t('connector.secret'),
           ids.secret,
@@ -229,24 +252,16 @@ export function ConnectorForm({ channel, view }: ConnectorFormProps) {
     );
   } else if (platform === 'whatsapp') {
     platformFields = (
-      <div className="field">
-        <label htmlFor={ids.link}>{t('connector.link')}</label>
-        <input
-          id={ids.link}
-          type="url"
-          inputMode="url"
-          value={fields.link}
-          onChange={set('link')}
-          placeholder="https://whatsapp.com/channel/…"
-          spellCheck={false}
-          autoCapitalize="none"
-          aria-describedby={`${ids.link}-hint`}
-          data-testid="connector-link"
-        />
-        <p id={`${ids.link}-hint`} className="hint">
-          {t('connector.linkHint')}
-        </p>
-      </div>
+      <TextField
+        id={ids.link}
+        label={t('connector.link')}
+        value={fields.link}
+        onChange={set('link')}
+        placeholder="https://whatsapp.com/channel/…"
+        url
+        hint={t('connector.linkHint')}
+        testId="connector-link"
+      />
     );
   }
 

@@ -18,6 +18,22 @@ interface ConnectorSectionProps {
   platformChanged: boolean;
 }
 
+/** One feed address, read-only, selected whole on focus (to copy). */
+function FeedUrl(props: { id: string; label: string; url: string; testId: string }) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        value={props.url}
+        readOnly
+        onFocus={(e) => e.currentTarget.select()}
+        data-testid={props.testId}
+      />
+    </div>
+  );
+}
+
 /** A feed channel: nothing to set up; the hub's feed addresses, or why there are none. */
 function FeedFacts({ channelId }: { channelId: string }) {
   const { t } = useTranslation();
@@ -30,26 +46,18 @@ function FeedFacts({ channelId }: { channelId: string }) {
       <p>{t('connector.feedIntro')}</p>
       {urls ? (
         <>
-          <div className="field">
-            <label htmlFor={rssId}>{t('connector.feedRss')}</label>
-            <input
-              id={rssId}
-              value={urls.rss}
-              readOnly
-              onFocus={(e) => e.currentTarget.select()}
-              data-testid="connector-feed-rss"
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={jsonId}>{t('connector.feedJson')}</label>
-            <input
-              id={jsonId}
-              value={urls.json}
-              readOnly
-              onFocus={(e) => e.currentTarget.select()}
-              data-testid="connector-feed-json"
-            />
-          </div>
+          <FeedUrl
+            id={rssId}
+            label={t('connector.feedRss')}
+            url={urls.rss}
+            testId="connector-feed-rss"
+          />
+          <FeedUrl
+            id={jsonId}
+            label={t('connector.feedJson')}
+            url={urls.json}
+            testId="connector-feed-json"
+          />
           <p className="hint">{t('connector.feedPublic')}</p>
         </>
       ) : (
