@@ -135,9 +135,10 @@ export async function planPublications(
   return result;
 }
 
-function publicationRow(
+/** A publication row for one copy (its hub version is the content the row sends). */
+export function publicationRow(
   workspaceId: string,
-  record: HubRecord,
+  record: Pick<HubRecord, 'id' | 'channelId' | 'version'>,
   action: 'post' | 'edit' | 'delete',
   userId: string | null,
   dueAt: Date,
@@ -188,8 +189,6 @@ export async function insertPublications(
   );
   return rowCount;
 }
-
-export { publicationRow };
 
 /**
  * Marks copies whose schedule came too late as failed, in the documents just written (same

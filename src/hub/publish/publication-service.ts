@@ -1,6 +1,5 @@
 // What people do with publishing on the hub: set a channel's connector up (checked before it is
 // saved), see a copy's publications, retry a failed one, confirm a manual-assist post, withdraw.
-import { randomUUID } from 'node:crypto';
 import type { Actor } from '../auth/permissions';
 import { can } from '../auth/permissions';
 import { channelRefFor } from '../channels/channel-service';
@@ -12,7 +11,7 @@ import type { Delivery, UpdateDoc } from '../../shared/sync/protocol';
 import type { SentRef } from './connector';
 import type { DeliveryWrite } from './delivery';
 import { initialDelivery, publishedDelivery, writeDeliveries } from './delivery';
-import { publishedContentOf } from './planner';
+import { insertPublications, publicationRow, publishedContentOf } from './planner';
 import type { ConnectorView, PublicationView } from '../../shared/publish/protocol';
 import { CONFIG_SCHEMAS, SECRET_RULES } from '../../shared/publish/protocol';
 import type { ConnectorRegistry } from './scheduler';
@@ -305,21 +304,10 @@ export async function withdrawUpdate(ctx: HubContext, actor: Actor, updateId: st
     }
     if (update.doc!.delivery?.state === 'withdrawn')
       throw conflict('This copy is already withdrawn.');
-    await q.query(
-      `INSERT INTO publications (id, workspace_id, update_id, channel_id, action, content_version,
-                                 state, due_at, next_attempt_at, created_by, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, 'delete', $5, 'scheduled', $6, $6, $7, $6, $6)
-       ON CONFLICT DO NOTHING`,
-      [
-        randomUUID(),
-        actor.workspaceId,
-        updateId,
-        update.channel_id,
-        update.version,
-        now,
-        actor.userId,
-      ],
-    );
+    const copy = { id: updateId, channelId: update.channel_id, version: update.version };
+    await insertPublications(q, [
+      publicationRow(actor.workspaceId, copy, 'delete', actor.userId, now, now),
+    ]);
   });
   ctx.events.publicationsDue();
   return publicationsOf(ctx.db, actor, updateId);
