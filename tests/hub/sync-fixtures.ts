@@ -13,6 +13,7 @@ import type {
   UpdateDoc,
 } from '../../src/shared/sync/protocol';
 import type { TestHub } from './test-hub';
+import { PULL_CURSOR_HEADER, PULL_HAS_MORE_HEADER } from '../../src/shared/sync/protocol';
 
 export const T0 = '2030-01-01T09:00:00.000Z';
 
@@ -124,7 +125,11 @@ export class TestDesk {
       token: this.token,
     });
     expect(res.status, res.raw.body).toBe(200);
-    return res.json as PullResponse;
+    const page = res.json as PullResponse;
+    // What a desk reads from the headers, before the body, says the same as the body.
+    expect(res.headers[PULL_CURSOR_HEADER]).toBe(String(page.cursor));
+    expect(res.headers[PULL_HAS_MORE_HEADER]).toBe(String(page.hasMore));
+    return page;
   }
 
   /** Every record after `after`, page by page. */

@@ -90,6 +90,33 @@ describe.each(DB_KINDS)('sync push and pull on %s', (kind) => {
     expect((await rival.pullAll()).map((r) => r.id)).toEqual([team.other.channelId]);
   });
 
+  it('pulls every document exactly as pushed, whatever characters its text holds', async () => {
+    // The hub splices the database's JSON text of each document into the page unparsed.
+    const desk = new TestDesk(t, team.members.editor.token);
+    await desk.register();
+    const texts = [
+      'Quotes " and \\ backslashes \\" and a / slash',
+      'Lines\nand\ttabs\r\nand a bell \u0007 and \u001f',
+      'Emoji 🚧🚌 and accents: è à ç — “curly” ‘quotes’',
+      '</script><script>alert(1)</script> & <b>tags</b>',
+      'Separators \u2028 and \u2029, a BOM \ufeff, a non-character \uffff',
+      '1e400 and -0 and 12345678901234567890 as text',
+    ];
+    const docs = texts.map((text) =>
+      updateDoc(channelId, { text, shared: { text, attachments: [], poll: null } }),
+    );
+    await desk.push([
+      desk.mutation(
+        docs.map((d) => create(d)),
+        'createStory',
+      ),
+    ]);
+    const pulled = await desk.pullAll(0, 4);
+    for (const doc of docs) {
+      expect(pulled.find((r) => r.id === doc.id)?.doc).toEqual(doc);
+    }
+  });
+
   it('answers a re-sent mutation with its stored result and never applies it twice', async () => {
     const desk = new TestDesk(t, team.members.editor.token);
     await desk.register();

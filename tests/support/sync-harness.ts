@@ -19,6 +19,7 @@ import type { WorkspaceRole } from '../../src/hub/auth/permissions';
 import type { Team, TestHub } from '../hub/test-hub';
 import { PASSWORD, createTestHub, seedTeam } from '../hub/test-hub';
 import type { FaultLayer } from './fault-transport';
+import type { HubTransport } from '../../src/shared/sync/transport';
 
 export const memorySettings = (): SettingsStore => {
   let s: DeskSettings = { locale: null };
@@ -52,14 +53,22 @@ export interface TestDesk {
   dispose(): Promise<void>;
 }
 
-export async function openDesk(opts: { dir?: string; fault?: FaultLayer } = {}): Promise<TestDesk> {
+export interface DeskOptions {
+  dir?: string;
+  fault?: FaultLayer;
+  /** Wraps the HTTP transport (after the fault layer): to watch or alter what passes. */
+  wrap?: (transport: HubTransport) => HubTransport;
+}
+
+export async function openDesk(opts: DeskOptions = {}): Promise<TestDesk> {
   const dir = opts.dir ?? (await mkdtemp(join(tmpdir(), 'desk-sync-')));
   const engine = await createDeskEngine({
     dataDir: dir,
     settings: memorySettings(),
     makeTransport: (url) => {
       const http = createHttpTransport(url);
-      return opts.fault ? opts.fault.wrap(http) : http;
+      const faulty = opts.fault ? opts.fault.wrap(http) : http;
+      return opts.wrap ? opts.wrap(faulty) : faulty;
     },
   });
   let closed = false;
@@ -89,7 +98,7 @@ export const emailOf = (role: WorkspaceRole): string => `${role}@example.org`;
 export async function deskFor(
   hub: SyncHub,
   role: WorkspaceRole,
-  opts: { fault?: FaultLayer; dir?: string } = {},
+  opts: DeskOptions = {},
 ): Promise<TestDesk> {
   const desk = await openDesk(opts);
   await desk.call('connectHub', { url: hub.url, email: emailOf(role), password: PASSWORD });

@@ -148,6 +148,36 @@ describe('checkpoints', () => {
     expect(store.pendingCount()).toBe(11);
   });
 
+  it('puts the timed checkpoint off while deferred, and runs it after the release', async () => {
+    const store = await openStore({ dir, checkpointAfterMs: 30 });
+    open.push(store);
+    await store.commit(mutation(['s', 'first', 1]));
+    await vi.waitFor(async () => expect((await readMetaJson()).checkpointSeq).toBe(1));
+    const release = store.deferCheckpoints();
+    await store.commit(mutation(['s', 'during', 2]));
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect((await readMetaJson()).checkpointSeq).toBe(1);
+    // A second deferral outlives the first: still nothing.
+    const releaseOther = store.deferCheckpoints();
+    release();
+    release(); // twice is once
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect((await readMetaJson()).checkpointSeq).toBe(1);
+    releaseOther();
+    await vi.waitFor(async () => expect((await readMetaJson()).checkpointSeq).toBe(2));
+    // What was committed meanwhile was safe in the journal all along.
+    simulateCrash(store);
+    const reopened = await openHere({ preload: ['s'] });
+    expect(reopened.get('s', 'during')).toBe(2);
+  });
+
+  it('still checkpoints by count while deferred', async () => {
+    const store = await openHere({ checkpointEvery: 3 });
+    store.deferCheckpoints();
+    for (let i = 0; i < 3; i++) await store.commit(mutation(['s', `r${i}`, i]));
+    await vi.waitFor(async () => expect((await readMetaJson()).checkpointSeq).toBe(3));
+  });
+
   it('reads only the tail on open: older segments are not touched', async () => {
     const store = await openHere();
     for (let i = 0; i < 5; i++) await store.commit(mutation(['s', `r${i}`, i]));

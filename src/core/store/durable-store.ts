@@ -62,6 +62,10 @@ class JournaledStore implements DurableStore {
   private readonly meta: StoreMetaState;
   private uncheckpointed = 0;
   private timer: NodeJS.Timeout | null = null;
+  /** Bulk writes under way that put timed checkpoints off (deferCheckpoints). */
+  private deferrals = 0;
+  /** A timed checkpoint came due while deferred: it is scheduled again on release. */
+  private deferredDue = false;
   private readonly journalReaders = new JournalReaders();
   /** Outbox damage already reported (each read meets it again). */
   private readonly reportedDamage = new Set<string>();
@@ -363,6 +367,10 @@ class JournaledStore implements DurableStore {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
+      if (this.deferrals > 0 && this.uncheckpointed < this.checkpointEvery) {
+        this.deferredDue = true;
+        return;
+      }
       // A failed background checkpoint leaves the shards dirty; the journal still holds everything.
       this.checkpoint().catch(() => {
         if (!this.failure && !this.closing) this.scheduleCheckpoint(this.checkpointAfterMs);
@@ -373,6 +381,19 @@ class JournaledStore implements DurableStore {
 
   checkpoint(): Promise<void> {
     return this.meta.enqueue(() => this.runCheckpoint());
+  }
+
+  deferCheckpoints(): () => void {
+    this.deferrals++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.deferrals--;
+      if (this.deferrals > 0 || !this.deferredDue) return;
+      this.deferredDue = false;
+      if (!this.failure && !this.closing) this.scheduleCheckpoint(this.checkpointAfterMs);
+    };
   }
 
   /**

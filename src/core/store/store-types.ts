@@ -82,6 +82,12 @@ export interface DurableStore {
   resyncDone(): Promise<void>;
   /** Writes dirty shards now (also runs in the background). */
   checkpoint(): Promise<void>;
+  /**
+   * Puts off the timed background checkpoint until the returned function is called: during a bulk
+   * write (a pull) it would write shards about to change again and hold up the acknowledgements
+   * queued behind it. The journal keeps everything meanwhile; a checkpoint by count still runs.
+   */
+  deferCheckpoints(): () => void;
   /** Checkpoints, then closes files. */
   close(): Promise<void>;
 }

@@ -67,6 +67,7 @@ export function createHttpTransport(root: URL, token: string | null = null): Hub
     }
     const out: Record<string, string> = {};
     res.headers.forEach((value, key) => (out[key] = value));
+    req.onHeaders?.(out);
     try {
       if (req.binary && res.ok) {
         return { status: res.status, body: new Uint8Array(await res.arrayBuffer()), headers: out };

@@ -12,6 +12,8 @@ import {
   blobStatusSchema,
   historyResponseSchema,
   importResponseSchema,
+  PULL_CURSOR_HEADER,
+  PULL_HAS_MORE_HEADER,
   pullResponseSchema,
   pushResponseSchema,
   registerClientResponseSchema,
@@ -59,6 +61,27 @@ async function call<T>(
     throw new HubCallError(res.status, `The hub's answer to ${what} was not understood.`, null);
   }
   return parsed.data;
+}
+
+/** Where a pull goes on from a page: the page's cursor, and whether more pages follow. */
+export interface PullNext {
+  cursor: number;
+  hasMore: boolean;
+}
+
+export interface PullCall {
+  page: Promise<PullResponse>;
+  /** Settles as soon as the hub has told it, usually before `page`. */
+  next: Promise<PullNext>;
+}
+
+/** The next page's start as the headers tell it; null when they do not, or make no sense. */
+function pullNextOf(headers: Record<string, string>, after: number): PullNext | null {
+  const cursor = Number(headers[PULL_CURSOR_HEADER]);
+  const hasMore = headers[PULL_HAS_MORE_HEADER];
+  if (!Number.isSafeInteger(cursor) || (hasMore !== 'true' && hasMore !== 'false')) return null;
+  if (hasMore === 'true' && cursor <= after) return null;
+  return { cursor, hasMore: hasMore === 'true' };
 }
 
 export const healthSchema = z.object({
@@ -116,13 +139,41 @@ export const hubCalls = {
       'a push',
     );
   },
-  pull(t: HubTransport, after: number, limit: number): Promise<PullResponse> {
-    return call(
+  /**
+   * One page of changes after `after`, and where the pull goes on from it: known from the headers
+   * before the page's body is read (a transport that reports them), else from the page.
+   */
+  pull(t: HubTransport, after: number, limit: number): PullCall {
+    let early: PullNext | null = null;
+    let settle!: (next: PullNext) => void;
+    let fail!: (error: unknown) => void;
+    const next = new Promise<PullNext>((resolve, reject) => {
+      settle = resolve;
+      fail = reject;
+    });
+    const path = `/v1/sync/changes?after=${after}&limit=${limit}`;
+    // The first headers told decide where the next page starts; the page must agree with them.
+    const onHeaders = (headers: Record<string, string>) => {
+      early ??= pullNextOf(headers, after);
+      if (early) settle(early);
+    };
+    const page = call(
       t,
-      { method: 'GET', path: `/v1/sync/changes?after=${after}&limit=${limit}`, timeoutMs: 120_000 },
+      { method: 'GET', path, timeoutMs: 120_000, onHeaders },
       pullResponseSchema,
       'a pull',
-    );
+    ).then((p) => {
+      const told = early as PullNext | null;
+      const stalls = p.hasMore && p.cursor <= after;
+      if (stalls || (told && (told.cursor !== p.cursor || told.hasMore !== p.hasMore))) {
+        throw new HubCallError(200, "The hub's answer to a pull was not understood.", null);
+      }
+      settle({ cursor: p.cursor, hasMore: p.hasMore });
+      return p;
+    });
+    page.catch(fail);
+    next.catch(() => undefined);
+    return { page, next };
   },
   import(t: HubTransport, records: unknown[]) {
     return call(

@@ -2,6 +2,7 @@
 // mutations on top, and keeps the sync indicator's status. Runs in the background with backoff;
 // typing never waits for it (each durable commit only kicks it).
 import { randomUUID } from 'node:crypto';
+import { setImmediate as yieldToIo } from 'node:timers/promises';
 import type { DeliveryNotice, SyncRefusal, SyncStatus } from '../../shared/contract';
 import type { Channel } from '../../shared/domain';
 import { titleOf } from '../../shared/formatting';
@@ -25,11 +26,14 @@ import { CHANNELS_SHARD, SYNC_SHARD, commitMutation, isUpdatesShard } from '../e
 import type { Effect, JournalEntry } from '../store/store-types';
 import type { UpdateRecord } from '../update-records';
 import { BlobSync, blobsOfChanges } from './blob-sync';
+import type { PullCall } from './hub-calls';
 import { HubCallError, hubCalls } from './hub-calls';
 import { PendingTracker, isSyncEntry } from './pending-tracker';
 import { changeOf, docOf, localRecordOf, shardOf, stampOf } from './sync-docs';
 
 const PULL_PAGE = 1000;
+/** Pages a pull fetches ahead of the one it writes. */
+const PULL_AHEAD = 4;
 /** Journal entries read at once when pushing (sent in batches of MAX_PUSH_MUTATIONS). */
 const OUTBOX_READ = 5000;
 const KICK_DELAY_MS = 25;
@@ -532,37 +536,67 @@ export class SyncEngine {
     const store = this.opts.ctx.store;
     const fullResync = store.needsFullResync();
     const cursor = fullResync ? 0 : (await this.stateFor(session)).cursor;
-    const fetchPage = (after: number) => {
+    const fetchPage = (after: number): PullCall => {
       const sent = Date.now();
-      const fetched = hubCalls.pull(session.transport, after, PULL_PAGE).then((page) => {
-        this.measureClock(page.serverTime, sent);
-        return page;
-      });
-      // A page fetched ahead is dropped unread when writing the one before it fails.
-      fetched.catch(() => undefined);
-      return fetched;
+      const call = hubCalls.pull(session.transport, after, PULL_PAGE);
+      // A page fetched ahead is dropped unread when writing one before it fails.
+      call.page.then((page) => this.measureClock(page.serverTime, sent)).catch(() => undefined);
+      return call;
     };
-    let next = fetchPage(cursor);
-    for (;;) {
-      const page = await next;
-      // The next page is fetched while this one is written: the hub's query and the desk's write
-      // overlap. Its cursor is this page's, which the write below stores with the page.
-      if (page.hasMore) next = fetchPage(page.cursor);
-      const state = await this.stateFor(session);
-      await this.applyRemote(page.records, {
-        pendingAfter: store.ackedSeq(),
-        extra: [{ shard: SYNC_SHARD, id: 'state', record: { ...state, cursor: page.cursor } }],
-        name: '@pull',
+    // Each page is asked for as soon as the one before has told where it ends (its headers),
+    // up to PULL_AHEAD pages ahead of the one being written: the hub's queries, the transfer and
+    // the desk's writes overlap.
+    let tail: Promise<PullCall | null> = Promise.resolve(fetchPage(cursor));
+    const ahead = [tail];
+    const fetchNext = () => {
+      tail = tail.then((call) =>
+        call ? call.next.then((next) => (next.hasMore ? fetchPage(next.cursor) : null)) : null,
+      );
+      tail.catch(() => undefined);
+      ahead.push(tail);
+    };
+    for (let i = 1; i < PULL_AHEAD; i++) fetchNext();
+    // Pages are acknowledged in the background, the latest at each turn: a meta.json write per
+    // page would hold up the next (and wait behind a checkpoint). Until then the outbox reader
+    // skips pulled entries; none is left unacknowledged when the pull ends.
+    let acknowledged: Promise<void> = Promise.resolve();
+    let ackWanted = 0;
+    const acknowledgeLater = (seq: number) => {
+      ackWanted = seq;
+      acknowledged = acknowledged.then(async () => {
+        if (ackWanted > store.ackedSeq()) await store.acknowledge(ackWanted);
       });
-      void this.blobs!.fetchMissing(
-        blobsOfChanges(
-          page.records.map(
-            (r) => ({ kind: r.kind, id: r.id, before: null, after: r.doc }) as Change,
+      acknowledged.catch(() => undefined);
+    };
+    const resumeCheckpoints = store.deferCheckpoints();
+    try {
+      for (;;) {
+        const page = await (await ahead.shift()!)!.page;
+        fetchNext();
+        // Let the next page's request go out before this page is written.
+        await yieldToIo();
+        const state = await this.stateFor(session);
+        await this.applyRemote(page.records, {
+          pendingAfter: store.ackedSeq(),
+          extra: [{ shard: SYNC_SHARD, id: 'state', record: { ...state, cursor: page.cursor } }],
+          name: '@pull',
+          acknowledgeLater,
+        });
+        void this.blobs!.fetchMissing(
+          blobsOfChanges(
+            page.records.map(
+              (r) => ({ kind: r.kind, id: r.id, before: null, after: r.doc }) as Change,
+            ),
           ),
-        ),
-      ).catch(() => undefined);
-      if (!page.hasMore) break;
+        ).catch(() => undefined);
+        if (!page.hasMore) break;
+      }
+    } finally {
+      // No acknowledgement may still run when the pull ends (a push acknowledges next).
+      await acknowledged.catch(() => undefined);
+      resumeCheckpoints();
     }
+    await acknowledged;
     if (fullResync) await store.resyncDone();
   }
 
@@ -572,7 +606,13 @@ export class SyncEngine {
    */
   private async applyRemote(
     records: SyncRecord[],
-    opts: { pendingAfter: number; extra: Effect[]; name: string },
+    opts: {
+      pendingAfter: number;
+      extra: Effect[];
+      name: string;
+      /** Acknowledges the entry later instead of waiting for it here (a pull's pages). */
+      acknowledgeLater?: (seq: number) => void;
+    },
   ): Promise<void> {
     const { ctx } = this.opts;
     await this.opts.serialise(async () => {
@@ -603,7 +643,8 @@ export class SyncEngine {
       // Nothing local waits: this entry needs no sending, so the outbox need not be read past it
       // (and its segment may go once checkpointed). Inside the queue, no local commit can slip in.
       if (this.pending.size === 0 && entry.seq > ctx.store.ackedSeq()) {
-        await ctx.store.acknowledge(entry.seq);
+        if (opts.acknowledgeLater) opts.acknowledgeLater(entry.seq);
+        else await ctx.store.acknowledge(entry.seq);
       }
     });
   }

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from
 import { z } from 'zod';
 import type { ErrorIssue } from './errors';
 import { HubError, errorBodySchema } from './errors';
+import { JsonText } from './json-text';
 import type { AuthSession } from '../auth/sessions';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -163,7 +164,13 @@ export function createRouter(app: FastifyInstance, options: RouterOptions): Rout
           const check = options.checkResponses
             ? spec.responses[Number(httpStatus)]?.schema
             : undefined;
-          return (data: unknown) => JSON.stringify(check ? check.parse(data) : data);
+          return (data: unknown) => {
+            if (data instanceof JsonText) {
+              check?.parse(JSON.parse(data.text));
+              return data.text;
+            }
+            return JSON.stringify(check ? check.parse(data) : data);
+          };
         },
         ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
         ...(spec.rateLimit

@@ -22,6 +22,8 @@ import {
   historyResponseSchema,
   importRequestSchema,
   importResponseSchema,
+  PULL_CURSOR_HEADER,
+  PULL_HAS_MORE_HEADER,
   pullQuerySchema,
   pullResponseSchema,
   pushRequestSchema,
@@ -68,13 +70,17 @@ export function registerSyncRoutes(router: Router, ctx: HubContext): void {
   router.add({
     method: 'GET',
     url: '/v1/sync/changes',
-    summary: 'Channels and updates changed after a version, in version order',
+    summary:
+      'Channels and updates changed after a version, in version order (cursor and hasMore also as the x-pull-cursor and x-pull-has-more headers)',
     tags,
     auth: true,
     query: pullQuerySchema,
     responses: { 200: { description: 'A page of records', schema: pullResponseSchema } },
-    async handler({ session, query }) {
-      return pullChanges(ctx.db, session, query, ctx.now());
+    async handler({ session, query, reply }) {
+      const page = await pullChanges(ctx.db, session, query, ctx.now());
+      reply.header(PULL_CURSOR_HEADER, String(page.cursor));
+      reply.header(PULL_HAS_MORE_HEADER, String(page.hasMore));
+      return page.body;
     },
   });
 

@@ -1,6 +1,8 @@
 // Pull: the workspace's channels and updates changed after a version, in version order, paged.
+// The page is written as JSON text around each document's text from the database (JsonText).
 import type { Actor } from '../auth/permissions';
 import type { Queryable } from '../db/db';
+import { JsonText } from '../http/json-text';
 import type { PullResponse, SyncRecord } from '../../shared/sync/protocol';
 import { stampOf } from './records';
 
@@ -9,7 +11,8 @@ interface PulledRow {
   id: string;
   channel_id: string;
   version: number;
-  doc: SyncRecord['doc'];
+  /** The document as JSON text (jsonb's text form), null for a deleted update. */
+  doc: string | null;
   updated_by: string | null;
   display_name: string | null;
   stamp_mutation: string;
@@ -28,30 +31,38 @@ SELECT r.*, u.display_name FROM (
             'archived', c.archived,
             'createdAt', to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
             'updatedAt', to_char(c.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-          ) AS doc,
+          )::text AS doc,
           c.updated_by, c.stamp_mutation, c.stamped_at
      FROM hub_channels c
     WHERE c.workspace_id = $1 AND c.version > $2
     ORDER BY c.version LIMIT $3)
   UNION ALL
-  (SELECT 'update', h.id, h.channel_id, h.version, h.doc, h.updated_by, h.stamp_mutation, h.updated_at
+  (SELECT 'update', h.id, h.channel_id, h.version, h.doc::text, h.updated_by, h.stamp_mutation, h.updated_at
      FROM hub_updates h
     WHERE h.workspace_id = $1 AND h.version > $2
     ORDER BY h.version LIMIT $3)
 ) r LEFT JOIN users u ON u.id = r.updated_by
 ORDER BY r.version LIMIT $3`;
 
-function toRecord(row: PulledRow): SyncRecord {
+/** One record as JSON text; the document's text goes in as the database wrote it. */
+function recordText(row: PulledRow): string {
   const names = new Map(row.display_name !== null ? [[row.updated_by!, row.display_name]] : []);
   const stamp = stampOf(names, row.updated_by, row.stamped_at, row.stamp_mutation);
-  return {
+  const head = JSON.stringify({
     kind: row.kind,
     id: row.id,
     channelId: row.channel_id,
     version: row.version,
-    doc: row.doc,
     stamp,
-  } as SyncRecord;
+  });
+  return `${head.slice(0, -1)},"doc":${row.doc ?? 'null'}}`;
+}
+
+/** A pulled page: the PullResponse as JSON text, with its cursor and hasMore for the headers. */
+export interface PulledPage {
+  body: JsonText;
+  cursor: number;
+  hasMore: boolean;
 }
 
 /** Records of the actor's workspace with version > `after`, at most `limit`, oldest first. */
@@ -60,17 +71,22 @@ export async function pullChanges(
   actor: Actor,
   query: { after: number; limit: number },
   now: Date,
-): Promise<PullResponse> {
+): Promise<PulledPage> {
   const { rows } = await q.query<PulledRow>(PULL_SQL, [
     actor.workspaceId,
     query.after,
     query.limit + 1,
   ]);
-  const records = rows.slice(0, query.limit).map(toRecord);
-  return {
-    records,
-    cursor: records.at(-1)?.version ?? query.after,
+  const page = rows.slice(0, query.limit);
+  const rest: Omit<PullResponse, 'records'> = {
+    cursor: page.at(-1)?.version ?? query.after,
     hasMore: rows.length > query.limit,
     serverTime: now.toISOString(),
+  };
+  const records = page.map(recordText).join(',');
+  return {
+    body: new JsonText(`{"records":[${records}],${JSON.stringify(rest).slice(1)}`),
+    cursor: rest.cursor,
+    hasMore: rest.hasMore,
   };
 }

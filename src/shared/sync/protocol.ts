@@ -266,6 +266,13 @@ export const pullQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(1000),
 });
 
+/**
+ * A pulled page's cursor and whether more follow, also sent as headers: the desk asks for the next
+ * page as soon as they arrive, while this page's body is still on its way and being read.
+ */
+export const PULL_CURSOR_HEADER = 'x-pull-cursor';
+export const PULL_HAS_MORE_HEADER = 'x-pull-has-more';
+
 export const pullResponseSchema = z.strictObject({
   records: z.array(syncRecordSchema),
   /** Pass as `after` next time: the highest version in `records`, or `after` when empty. */

@@ -17,6 +17,11 @@ export interface HubRequest {
   binary?: boolean;
   /** Give up after this long (default 30 s). */
   timeoutMs?: number;
+  /**
+   * Called with the answer's headers as soon as they arrive, before its body is read (a pull asks
+   * for its next page then). A transport that cannot tell earlier does not call it.
+   */
+  onHeaders?: (headers: Record<string, string>) => void;
 }
 
 /** The hub could not be reached at all (no network, refused, timed out). */
