@@ -75,11 +75,12 @@ export function normaliseEntry(entry: JournalEntry): JournalEntry {
 /** One journal line for `entry`, and the JSON it carries (parse it back to get what replay will see). */
 export function encodeEntry(entry: JournalEntry): { line: Buffer; json: string } {
   const json = JSON.stringify(normaliseEntry(entry));
-  const body = Buffer.from(json, 'utf8');
-  const line = Buffer.allocUnsafe(CRC_CHARS + 1 + body.length + 1);
-  line.write(crc32Hex(body), 0, 'latin1');
+  // The JSON is encoded straight into the line (no separate buffer to copy from).
+  const bodyStart = CRC_CHARS + 1;
+  const line = Buffer.allocUnsafe(bodyStart + Buffer.byteLength(json, 'utf8') + 1);
+  line.write(json, bodyStart, 'utf8');
+  line.write(crc32Hex(line, bodyStart, line.length - 1), 0, 'latin1');
   line[CRC_CHARS] = SPACE;
-  body.copy(line, CRC_CHARS + 1);
   line[line.length - 1] = NEWLINE;
   return { line, json };
 }

@@ -619,9 +619,10 @@ export class SyncEngine {
       const pending = await this.pendingChanges(opts.pendingAfter);
       const effects: Effect[] = [];
       const notices: DeliveryNotice[] = [];
+      const shards = new Set(records.map((rec) => shardOf(rec.kind, rec.channelId)));
+      for (const shard of shards) await ctx.store.ensureShard(shard);
       for (const rec of records) {
         const shard = shardOf(rec.kind, rec.channelId);
-        await ctx.store.ensureShard(shard);
         let doc = rec.doc as Change['after'];
         for (const change of pending.get(rec.id) ?? []) doc = this.replay(rec.kind, change, doc);
         const record = localRecordOf(rec.kind, doc, stampOf(rec));
@@ -635,10 +636,15 @@ export class SyncEngine {
         }
       }
       if (effects.length === 0 && opts.extra.length === 0) return;
-      const entry = await commitMutation(ctx, opts.name, { records: records.length }, [
-        ...effects,
-        ...opts.extra,
-      ]);
+      // Records straight from the hub's parsed page are plain JSON data the store may keep as they
+      // are; merged ones (pending local changes replayed on top) are copied as usual.
+      const entry = await commitMutation(
+        ctx,
+        opts.name,
+        { records: records.length },
+        [...effects, ...opts.extra],
+        { adopt: pending.size === 0 },
+      );
       for (const notice of notices.slice(0, MAX_NOTICES_PER_PULL)) ctx.emit('delivery', notice);
       // Nothing local waits: this entry needs no sending, so the outbox need not be read past it
       // (and its segment may go once checkpointed). Inside the queue, no local commit can slip in.
