@@ -43,7 +43,8 @@ function childEnv(): NodeJS.ProcessEnv {
 
 /** Runs one desk phase and returns the figures of its `RESULT` line. */
 export function runWorker(script: string, args: string[]): Promise<Result> {
-  const child = spawn(process.execPath, [...nodeArgs(`desk-${args[0]}`), script, ...args], {
+  const flags = ['--expose-gc', ...nodeArgs(`desk-${args[0]}`)];
+  const child = spawn(process.execPath, [...flags, script, ...args], {
     env: childEnv(),
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -160,7 +160,7 @@ function printReport(kind: Kind, f: DbFigures, database: string): void {
       `${pull.rss_after_mb} MB`,
       '',
       '',
-      `peak ${pull.peak_rss_mb} MB, before ${pull.rss_before_mb} MB, JS heap ${pull.heap_used_mb} MB`,
+      `peak ${pull.peak_rss_mb} MB, before ${pull.rss_before_mb} MB, JS heap ${pull.heap_used_mb} MB (${pull.heap_live_mb} MB live)`,
     ],
     [
       '  seeding (import, untimed)',

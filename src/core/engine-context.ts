@@ -46,7 +46,6 @@ export async function commitMutation(
   name: string,
   args: unknown,
   effects: Effect[],
-  opts: { adopt?: boolean } = {},
 ): Promise<JournalEntry> {
   const removedStories = new Map<string, string>();
   for (const e of effects) {
@@ -58,10 +57,12 @@ export async function commitMutation(
       ? { ...e, before: ctx.store.get(e.shard, e.id) ?? null }
       : e,
   );
-  const entry = await ctx.store.commit(
-    { mutationId: randomUUID(), name, args, effects: journaled },
-    opts,
-  );
+  const entry = await ctx.store.commit({
+    mutationId: randomUUID(),
+    name,
+    args,
+    effects: journaled,
+  });
   ctx.stories.applyEffects(effects);
   const channelIds = new Set<string>();
   const storyIds = new Set<string>();

@@ -55,16 +55,6 @@ describe('commit, get, all', () => {
     expect(store.get('s', 'r')).toEqual({ text: 'draft', when: '2025-01-01T00:00:00.000Z' });
   });
 
-  it('keeps the caller’s records when handed over (adopt), equal to what a replay reads', async () => {
-    const store = await openHere();
-    const record = JSON.parse('{"text":"pulled","tags":["a","b"],"hub":{"version":7}}');
-    await store.commit(mutation(['s', 'r', record]), { adopt: true });
-    expect(store.get('s', 'r')).toBe(record);
-    simulateCrash(store);
-    const reopened = await openHere({ preload: ['s'] });
-    expect(reopened.get('s', 'r')).toEqual(record);
-  });
-
   it('refuses effects without a record or on a shard that is not loaded', async () => {
     const store = await openHere();
     await expect(store.commit(mutation(['s', 'r', undefined]))).rejects.toThrow(

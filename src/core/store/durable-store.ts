@@ -6,7 +6,7 @@ import { rm } from 'node:fs/promises';
 import type { StoreProblem } from '../../shared/domain';
 import { removeTempFiles } from './fs-durable';
 import type { SegmentInfo } from './journal';
-import { encodeEntry, listSegments, normaliseEntry, settledSegments } from './journal';
+import { encodeEntry, listSegments, settledSegments } from './journal';
 import { JournalReaders } from './journal-readers';
 import type { LastSegmentState } from './journal-recovery';
 import { readJournal } from './journal-recovery';
@@ -206,15 +206,12 @@ class JournaledStore implements DurableStore {
     return records;
   }
 
-  async commit(
-    mutation: {
-      mutationId: string;
-      name: string;
-      args: unknown;
-      effects: Effect[];
-    },
-    opts: { adopt?: boolean } = {},
-  ): Promise<JournalEntry> {
+  async commit(mutation: {
+    mutationId: string;
+    name: string;
+    args: unknown;
+    effects: Effect[];
+  }): Promise<JournalEntry> {
     if (this.closing) throw new Error('The store is closed.');
     if (this.failure) throw this.failure;
     for (const effect of mutation.effects) this.checkEffect(effect);
@@ -228,9 +225,10 @@ class JournaledStore implements DurableStore {
       throw error;
     }
     this.committedSeq = seq;
-    // Memory holds what replay would produce (the JSON round trip), not the caller's objects,
-    // unless the caller hands over records that are that already.
-    const durable = opts.adopt ? normaliseEntry(entry) : (JSON.parse(json) as JournalEntry);
+    // Memory holds what replay would produce (the JSON round trip), not the caller's objects.
+    // (Keeping a pulled page's parsed records instead saved ~0.3 s of a 100,000-update pull but
+    // held 51 MB more: objects parsed from JSON are the most compact V8 makes.)
+    const durable = JSON.parse(json) as JournalEntry;
     this.apply(durable.effects);
     this.uncheckpointed++;
     this.scheduleCheckpoint(

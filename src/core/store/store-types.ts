@@ -50,20 +50,13 @@ export interface DurableStore {
   /**
    * Appends the mutation to the journal, fsyncs, then applies its effects in memory.
    * When the promise resolves the mutation survives a crash. Shards touched must be loaded.
-   * Memory keeps the records as the journal line reads back, not the caller's objects; with
-   * `adopt` the caller hands its records over instead (they must be plain JSON data — no
-   * undefined, Dates or shared objects — that nobody changes afterwards): a pull's freshly
-   * parsed pages, where parsing each one back again cost a tenth of a 100,000-update pull.
    */
-  commit(
-    mutation: {
-      mutationId: string;
-      name: string;
-      args: unknown;
-      effects: Effect[];
-    },
-    opts?: { adopt?: boolean },
-  ): Promise<JournalEntry>;
+  commit(mutation: {
+    mutationId: string;
+    name: string;
+    args: unknown;
+    effects: Effect[];
+  }): Promise<JournalEntry>;
   /** Journaled mutations not yet acknowledged by a hub (the outbox). */
   pendingCount(): number;
   /**

@@ -636,15 +636,10 @@ export class SyncEngine {
         }
       }
       if (effects.length === 0 && opts.extra.length === 0) return;
-      // Records straight from the hub's parsed page are plain JSON data the store may keep as they
-      // are; merged ones (pending local changes replayed on top) are copied as usual.
-      const entry = await commitMutation(
-        ctx,
-        opts.name,
-        { records: records.length },
-        [...effects, ...opts.extra],
-        { adopt: pending.size === 0 },
-      );
+      const entry = await commitMutation(ctx, opts.name, { records: records.length }, [
+        ...effects,
+        ...opts.extra,
+      ]);
       for (const notice of notices.slice(0, MAX_NOTICES_PER_PULL)) ctx.emit('delivery', notice);
       // Nothing local waits: this entry needs no sending, so the outbox need not be read past it
       // (and its segment may go once checkpointed). Inside the queue, no local commit can slip in.
