@@ -5,6 +5,7 @@ import { DB_KINDS } from './test-db';
 import type { Team, TestHub } from './test-hub';
 import { addChannel, createTestHub, seedTeam } from './test-hub';
 import { TestDesk, create, edit, updateDoc } from './sync-fixtures';
+import { stampOf } from '../../src/hub/sync/records';
 
 describe.each(DB_KINDS)('sync push and pull on %s', (kind) => {
   let t: TestHub;
@@ -115,6 +116,59 @@ describe.each(DB_KINDS)('sync push and pull on %s', (kind) => {
     for (const doc of docs) {
       expect(pulled.find((r) => r.id === doc.id)?.doc).toEqual(doc);
     }
+  });
+
+  it('stamps pulled records as stampOf does: a member, one whose name is gone, the hub, nobody', async () => {
+    // The pull query writes each stamp itself; records.ts's stampOf is what every other answer uses.
+    const desk = new TestDesk(t, team.members.editor.token);
+    await desk.register();
+    const docs = Array.from({ length: 4 }, () => updateDoc(channelId));
+    await desk.push([
+      desk.mutation(
+        docs.map((d) => create(d)),
+        'createStory',
+      ),
+    ]);
+    const { db } = t.hub.ctx;
+    const [member, gone, hub, nobody] = docs.map((d) => d.id);
+    // Microseconds, which the wire's instants drop.
+    await db.query(`UPDATE hub_updates SET updated_at = $2 WHERE id = $1`, [
+      member,
+      '2030-01-01 09:00:00.123987+00',
+    ]);
+    await db.query(`UPDATE hub_updates SET updated_by = $2 WHERE id = $1`, [
+      gone,
+      team.members.admin.userId,
+    ]);
+    await db.query(`UPDATE users SET display_name = '' WHERE id = $1`, [team.members.admin.userId]);
+    await db.query(
+      `UPDATE hub_updates SET updated_by = NULL, stamp_mutation = 'hub:published' WHERE id = $1`,
+      [hub],
+    );
+    await db.query(`UPDATE hub_updates SET updated_by = NULL WHERE id = $1`, [nobody]);
+
+    const pulled = await desk.pullAll(0, 3);
+    const { rows } = await db.query<{
+      id: string;
+      updated_by: string | null;
+      stamp_mutation: string;
+      updated_at: Date;
+      display_name: string | null;
+    }>(
+      `SELECT h.id, h.updated_by, h.stamp_mutation, h.updated_at, u.display_name
+         FROM hub_updates h LEFT JOIN users u ON u.id = h.updated_by WHERE h.id = ANY($1)`,
+      [docs.map((d) => d.id)],
+    );
+    for (const row of rows) {
+      const names = new Map(row.display_name !== null ? [[row.updated_by!, row.display_name]] : []);
+      const expected = stampOf(names, row.updated_by, row.updated_at, row.stamp_mutation);
+      expect(pulled.find((r) => r.id === row.id)?.stamp, row.id).toEqual(expected);
+    }
+    const stampOfId = (id: string | undefined) => pulled.find((r) => r.id === id)?.stamp;
+    expect(stampOfId(member)?.at).toBe('2030-01-01T09:00:00.123Z');
+    expect(stampOfId(gone)?.by).toEqual({ id: team.members.admin.userId, name: 'a former member' });
+    expect(stampOfId(hub)?.by).toEqual({ id: 'hub', name: 'the hub' });
+    expect(stampOfId(nobody)).toBeNull();
   });
 
   it('answers a re-sent mutation with its stored result and never applies it twice', async () => {

@@ -1,36 +1,51 @@
 // Pull: the workspace's channels and updates changed after a version, in version order, paged.
-// The page is written as JSON text around each document's text from the database (JsonText).
+// The page is JSON text the query writes, record by record (JsonText).
 import type { Actor } from '../auth/permissions';
 import type { Queryable } from '../db/db';
 import { JsonText } from '../http/json-text';
-import type { PullResponse, SyncRecord } from '../../shared/sync/protocol';
-import { stampOf } from './records';
+import { HUB_AUTHOR_ID } from '../../shared/sync/protocol';
+import type { PullResponse } from '../../shared/sync/protocol';
+import { FORMER_MEMBER, HUB_MUTATION_PREFIX, HUB_NAME } from './records';
 
 interface PulledRow {
-  kind: SyncRecord['kind'];
-  id: string;
-  channel_id: string;
   version: number;
-  /** The document as JSON text (jsonb's text form), null for a deleted update. */
-  doc: string | null;
-  updated_by: string | null;
-  display_name: string | null;
-  stamp_mutation: string;
-  stamped_at: Date;
+  /** The whole record as JSON text, written by the query. */
+  record: string;
 }
+
+const ISO_INSTANT = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+const instant = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', ${ISO_INSTANT})`;
 
 // One statement, so one snapshot: two queries could each miss a commit the other saw, and the
 // cursor would then skip a version for good. Versions are commit-ordered (see versions.ts), so a
 // snapshot holds every version up to the highest it holds.
+//
+// Each record comes back as one text column, the document's JSON text spliced in as the database
+// holds it: PGlite copies every column of every row out of WebAssembly on its own, so nine
+// columns a row cost more than composing the record here (and the hub then neither parses nor
+// re-serialises documents). The stamp says what stampOf (records.ts) says: the member who wrote it
+// ($4 when the account is gone), the hub for its own writes ($5 prefix, $6 id, $7 name), or null.
 const PULL_SQL = `
-SELECT r.*, u.display_name FROM (
+SELECT r.version,
+       '{"kind":"' || r.kind || '","id":' || to_json(r.id)::text
+       || ',"channelId":' || to_json(r.channel_id)::text || ',"version":' || r.version
+       || ',"stamp":' || CASE
+            WHEN r.updated_by IS NOT NULL THEN json_build_object(
+              'by', json_build_object('id', r.updated_by,
+                                      'name', coalesce(nullif(u.display_name, ''), $4::text)),
+              'at', ${instant('r.stamped_at')}, 'mutation', left(r.stamp_mutation, 64))::text
+            WHEN starts_with(r.stamp_mutation, $5::text) THEN json_build_object(
+              'by', json_build_object('id', $6::text, 'name', $7::text),
+              'at', ${instant('r.stamped_at')}, 'mutation', left(r.stamp_mutation, 64))::text
+            ELSE 'null' END
+       || ',"doc":' || coalesce(r.doc, 'null') || '}' AS record
+FROM (
   (SELECT 'channel' AS kind, c.id, c.id AS channel_id, c.version,
           jsonb_build_object(
             'id', c.id, 'name', c.name, 'platform', c.platform, 'timeZone', c.time_zone,
             'language', c.language, 'description', c.description, 'slots', c.slots,
             'archived', c.archived,
-            'createdAt', to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-            'updatedAt', to_char(c.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+            'createdAt', ${instant('c.created_at')}, 'updatedAt', ${instant('c.updated_at')}
           )::text AS doc,
           c.updated_by, c.stamp_mutation, c.stamped_at
      FROM hub_channels c
@@ -43,20 +58,6 @@ SELECT r.*, u.display_name FROM (
     ORDER BY h.version LIMIT $3)
 ) r LEFT JOIN users u ON u.id = r.updated_by
 ORDER BY r.version LIMIT $3`;
-
-/** One record as JSON text; the document's text goes in as the database wrote it. */
-function recordText(row: PulledRow): string {
-  const names = new Map(row.display_name !== null ? [[row.updated_by!, row.display_name]] : []);
-  const stamp = stampOf(names, row.updated_by, row.stamped_at, row.stamp_mutation);
-  const head = JSON.stringify({
-    kind: row.kind,
-    id: row.id,
-    channelId: row.channel_id,
-    version: row.version,
-    stamp,
-  });
-  return `${head.slice(0, -1)},"doc":${row.doc ?? 'null'}}`;
-}
 
 /** A pulled page: the PullResponse as JSON text, with its cursor and hasMore for the headers. */
 export interface PulledPage {
@@ -76,6 +77,10 @@ export async function pullChanges(
     actor.workspaceId,
     query.after,
     query.limit + 1,
+    FORMER_MEMBER,
+    HUB_MUTATION_PREFIX,
+    HUB_AUTHOR_ID,
+    HUB_NAME,
   ]);
   const page = rows.slice(0, query.limit);
   const rest: Omit<PullResponse, 'records'> = {
@@ -83,7 +88,7 @@ export async function pullChanges(
     hasMore: rows.length > query.limit,
     serverTime: now.toISOString(),
   };
-  const records = page.map(recordText).join(',');
+  const records = page.map((row) => row.record).join(',');
   return {
     body: new JsonText(`{"records":[${records}],${JSON.stringify(rest).slice(1)}`),
     cursor: rest.cursor,
