@@ -118,21 +118,30 @@ export async function writeHubFields(
   const versions = new Map<string, number>();
   // A fixed order of workspaces: two hub processes lock counters in the same order, never crosswise.
   for (const workspaceId of [...byWorkspace.keys()].sort()) {
-    const list = byWorkspace.get(workspaceId)!;
-    const last = await takeVersions(q, workspaceId, list.length);
-    const rows = list.map((w, i) => ({
-      id: w.updateId,
-      field: w.field,
-      value: w.value,
-      version: last - list.length + 1 + i,
-      mutation: `${HUB_MUTATION_PREFIX}${w.event}`,
-      user_id: w.userId,
+    // One row per update: an UPDATE … FROM changes each row once, so two writes to one copy in a
+    // call (a post and its correction settled in one batch) would keep only one of them. Later
+    // writes win field by field; the last one names the event and the person.
+    const byUpdate = new Map<string, { fields: Record<string, unknown>; last: HubFieldWrite }>();
+    for (const w of byWorkspace.get(workspaceId)!) {
+      const merged = byUpdate.get(w.updateId);
+      if (merged) {
+        merged.fields[w.field] = w.value;
+        merged.last = w;
+      } else byUpdate.set(w.updateId, { fields: { [w.field]: w.value }, last: w });
+    }
+    const lastVersion = await takeVersions(q, workspaceId, byUpdate.size);
+    const rows = [...byUpdate].map(([id, { fields, last }], i) => ({
+      id,
+      fields,
+      version: lastVersion - byUpdate.size + 1 + i,
+      mutation: `${HUB_MUTATION_PREFIX}${last.event}`,
+      user_id: last.userId,
     }));
     const { rows: written } = await q.query<{ id: string; version: number }>(
       `UPDATE hub_updates h
-          SET doc = jsonb_set(h.doc, ARRAY[d.field], d.value), version = d.version,
+          SET doc = h.doc || d.fields, version = d.version,
               updated_by = d.user_id, stamp_mutation = d.mutation, updated_at = $3
-         FROM jsonb_to_recordset($2::jsonb) AS d(id text, field text, value jsonb, version bigint,
+         FROM jsonb_to_recordset($2::jsonb) AS d(id text, fields jsonb, version bigint,
               mutation text, user_id text)
         WHERE h.id = d.id AND h.workspace_id = $1 AND h.doc IS NOT NULL
         RETURNING h.id, h.version`,
@@ -151,12 +160,12 @@ export async function writeHubFields(
           userId: r.user_id,
           mutation: r.mutation,
           outcome: 'applied' as const,
-          fields: [r.field],
+          fields: Object.keys(r.fields),
           overwritten: [],
           at: now,
         })),
     );
-    versions.set(workspaceId, last);
+    versions.set(workspaceId, lastVersion);
   }
   return versions;
 }
