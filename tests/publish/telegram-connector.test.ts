@@ -15,7 +15,7 @@ import type {
 } from '../../src/hub/publish/connector';
 import { Pacer } from '../../src/hub/publish/pacer';
 import { createTelegramConnector } from '../../src/hub/publish/telegram';
-import { outcomeOfError } from '../../src/hub/publish/telegram/telegram-errors';
+import { POST_IN_DOUBT, outcomeOfError } from '../../src/hub/publish/telegram/telegram-errors';
 import type { Attachment, AttachmentKind } from '../../src/shared/domain';
 import {
   FULL_RIGHTS,
@@ -483,7 +483,7 @@ describe('errors', () => {
     expect((await post({ text: 'x' })).kind).toBe('sent');
   });
 
-  it('retries on a server error, a closed port and a timeout', async () => {
+  it('retries on a server error and a closed port', async () => {
     peer.serverErrors = 1;
     expect(await post({ text: 'x' })).toMatchObject({
       kind: 'retry',
@@ -496,13 +496,23 @@ describe('errors', () => {
       kind: 'retry',
       reason: expect.stringContaining('could not be reached'),
     });
+  });
 
-    peer.stalling = true;
+  it('never sends again a post that got no answer: it may be on the channel', async () => {
     const impatient = createTelegramConnector({ apiRoot: peer.apiRoot, timeoutSeconds: 0.3 });
-    expect(await impatient.post(target, content({ text: 'x' }), ctx())).toMatchObject({
-      kind: 'retry',
-      reason: expect.stringContaining('could not be reached'),
+    // Posted, then no answer: sending it again would post it twice.
+    peer.stallingAfterDoing = true;
+    expect(await impatient.post(target, content({ text: 'posted, unanswered' }), ctx())).toEqual({
+      kind: 'failed',
+      reason: POST_IN_DOUBT,
     });
+    expect(channel().messages.size).toBe(1);
+    expect(methods()).toEqual(['sendMessage']);
+    // Held before anything was done: from here it looks the same, so it is in doubt too.
+    peer.stallingAfterDoing = false;
+    peer.stalling = true;
+    expect((await impatient.post(target, content({ text: 'held' }), ctx())).kind).toBe('failed');
+    expect(channel().messages.size).toBe(1);
   });
 
   it('never leaves half a post: a failing poll withdraws the text sent before it', async () => {

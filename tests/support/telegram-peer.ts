@@ -6,7 +6,8 @@
 // caption 1024, albums of 2–10 without documents mixed in, "message is not modified", the
 // 48-hour delete window (against a clock the test sets), and flood limits of 20 messages a
 // minute per chat and 30 a second per bot (429 with retry_after). Switches make the bot lose its
-// rights, make every call fail with 500, inject one 429, or stall answers.
+// rights, make every call fail with 500, inject one 429, or stall answers (before or after
+// carrying the call out).
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -81,6 +82,8 @@ export class TelegramPeer {
   serverErrors = 0;
   /** While true, requests are held without an answer (a hung connection). */
   stalling = false;
+  /** While true, requests are carried out (a message is posted) and then left without an answer. */
+  stallingAfterDoing = false;
   private readonly server: Server;
   private readonly state: PeerState;
   private readonly methods: PeerMethods;
@@ -208,6 +211,7 @@ export class TelegramPeer {
       };
     }
     this.calls.push(call);
+    if (this.stallingAfterDoing) return; // done, but never answered
     res.writeHead(call.status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(answer));
   }

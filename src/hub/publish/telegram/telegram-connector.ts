@@ -11,7 +11,7 @@
 // - Telegram has no idempotency key: `ctx.idempotencyKey` is not sent anywhere.
 // - bots may delete channel posts only within 48 hours; edits have no time limit; a poll
 //   cannot be edited; "message is not modified" and "message to delete not found" are success.
-import { Api } from 'grammy';
+import { Api, HttpError } from 'grammy';
 import type { ApiClientOptions } from 'grammy';
 import type {
   Connector,
@@ -28,6 +28,8 @@ import {
   isAlreadyDeleted,
   isNotModified,
   isPlatformError,
+  POST_IN_DOUBT,
+  mayHaveArrived,
   outcomeOfError,
 } from './telegram-errors';
 import type { ErrorOutcome } from './telegram-errors';
@@ -122,7 +124,11 @@ export function createTelegramConnector(opts: TelegramConnectorOptions = {}): Co
       try {
         ids.push(...(await sendStep(stepCtx, step)));
       } catch (err) {
-        const outcome = errorOutcome(s, err, now);
+        // A step that got no answer may have posted: never sent again blindly (no idempotency key).
+        const outcome: ErrorOutcome =
+          err instanceof HttpError && mayHaveArrived(err)
+            ? { kind: 'failed', reason: POST_IN_DOUBT }
+            : errorOutcome(s, err, now);
         if (ids.length === 0 || (await rollBack(s, ids))) return outcome;
         return {
           kind: 'sent' as const,

@@ -62,6 +62,31 @@ function badRequest(err: GrammyError, chatId: string): string {
   return `Telegram refused it ${said}.`;
 }
 
+/** Failures that mean the request never left (nothing listening, no such host). */
+const NEVER_SENT = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+
+/**
+ * Whether a call that got no answer may still have reached Telegram — a timeout, a cut connection
+ * — rather than never having left. Telegram has no idempotency key: sending such a post again
+ * could post it twice.
+ */
+export function mayHaveArrived(err: HttpError): boolean {
+  for (let e: unknown = err.error; e; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && NEVER_SENT.has(code)) return false;
+  }
+  return true;
+}
+
+export const POST_IN_DOUBT =
+  'Telegram did not answer after the post went out, so it may or may not have been posted. Check the channel: if it is there, mark it as published; if not, send it again.';
+
 /** What the scheduler should do after a failed call. */
 export function outcomeOfError(
   err: GrammyError | HttpError,
