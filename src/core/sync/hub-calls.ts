@@ -75,13 +75,16 @@ export interface PullCall {
   next: Promise<PullNext>;
 }
 
+/** A page that says more follow must move the cursor on, or a pull would ask for it forever. */
+const advances = (next: PullNext, after: number): boolean => !next.hasMore || next.cursor > after;
+
 /** The next page's start as the headers tell it; null when they do not, or make no sense. */
 function pullNextOf(headers: Record<string, string>, after: number): PullNext | null {
   const cursor = Number(headers[PULL_CURSOR_HEADER]);
   const hasMore = headers[PULL_HAS_MORE_HEADER];
   if (!Number.isSafeInteger(cursor) || (hasMore !== 'true' && hasMore !== 'false')) return null;
-  if (hasMore === 'true' && cursor <= after) return null;
-  return { cursor, hasMore: hasMore === 'true' };
+  const next = { cursor, hasMore: hasMore === 'true' };
+  return advances(next, after) ? next : null;
 }
 
 export const healthSchema = z.object({
@@ -164,11 +167,14 @@ export const hubCalls = {
       'a pull',
     ).then((p) => {
       const told = early as PullNext | null;
-      const stalls = p.hasMore && p.cursor <= after;
-      if (stalls || (told && (told.cursor !== p.cursor || told.hasMore !== p.hasMore))) {
+      const next = { cursor: p.cursor, hasMore: p.hasMore };
+      if (
+        !advances(next, after) ||
+        (told && (told.cursor !== next.cursor || told.hasMore !== next.hasMore))
+      ) {
         throw new HubCallError(200, "The hub's answer to a pull was not understood.", null);
       }
-      settle({ cursor: p.cursor, hasMore: p.hasMore });
+      settle(next);
       return p;
     });
     page.catch(fail);
