@@ -14,6 +14,7 @@ import type { SettingsStore } from './platform';
 import { StoryIndex } from './story-index';
 import { openStore } from './store/durable-store';
 import { publishHandlers } from './handlers/publish-handlers';
+import { workflowHandlers } from './handlers/workflow-handlers';
 import { syncHandlers } from './handlers/sync-handlers';
 import type { SecretStore } from './secret-store';
 import { fileSecretStore } from './secret-store';
@@ -133,6 +134,7 @@ export async function createDeskEngine(opts: DeskEngineOptions): Promise<DeskEng
     ...queryHandlers(ctx),
     ...syncHandlers(ctx, sync),
     ...publishHandlers(ctx, sync),
+    ...workflowHandlers(ctx, sync),
     async getStatus() {
       await ready;
       return {

@@ -1,7 +1,7 @@
 // The hub API's request and response shapes (zod; JSON Schema and OpenAPI are generated from them).
 // Imports only zod and shared/, so the desk's hub client can move them into shared/ unchanged.
 import { z } from 'zod';
-import { channelFieldsSchema, idSchema } from '../shared/schemas';
+import { channelFieldsSchema, channelWorkflowSchema, idSchema } from '../shared/schemas';
 import { PLATFORMS } from '../shared/domain';
 import { ACTIONS, CHANNEL_ROLES, WORKSPACE_ROLES } from './auth/permissions';
 import { MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS } from './auth/passwords';
@@ -70,6 +70,7 @@ export const updateChannelRequestSchema = z
     description: fields.description.removeDefault().optional(),
     slots: fields.slots.removeDefault().optional(),
     archived: z.boolean().optional(),
+    workflow: channelWorkflowSchema.optional(),
   })
   .refine((patch) => Object.keys(patch).length > 0, 'change at least one field');
 
@@ -148,6 +149,7 @@ export const channelSchema = z.strictObject({
   archived: z.boolean(),
   createdAt: instantSchema,
   updatedAt: instantSchema,
+  workflow: channelWorkflowSchema.optional(),
 });
 
 export const channelsListSchema = z.strictObject({ channels: z.array(channelSchema) });

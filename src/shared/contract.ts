@@ -18,12 +18,15 @@ import {
   idSchema,
   isoInstantSchema,
   scheduleRequestSchema,
+  tagSchema,
 } from './schemas';
 import type { ConnectorView, PublicationsView } from './publish/protocol';
 import type { Engagement } from './sync/protocol';
 import { engagementCountsSchema } from './sync/protocol';
 
 export type { ConnectorView, PublicationsView };
+
+const reviewNoteSchema = z.string().max(2000, 'a review note has at most 2,000 characters');
 
 const base64Schema = z
   .string()
@@ -120,6 +123,35 @@ export const commandArgs = {
     secret: z.string().trim().min(1).max(256).optional(),
   }),
   setSettings: z.object({ locale: z.enum(LOCALES).optional() }),
+  // ---- workflow (issue 5): review, embargo, routing, silent follow-ups
+  /** Who this desk is signed in as on its hub, with their roles (null before onboarding). */
+  getMe: z.object({}),
+  /** A contributor's "ready for review": every live copy of the story goes in review. */
+  submitStory: z.object({ storyId: idSchema, note: reviewNoteSchema.nullable().default(null) }),
+  /** An editor's decision on a story in review; asking for changes needs a word on what. */
+  reviewStory: z
+    .object({
+      storyId: idSchema,
+      decision: z.enum(['approve', 'request_changes']),
+      note: reviewNoteSchema.nullable().default(null),
+    })
+    .refine((r) => r.decision === 'approve' || (r.note !== null && r.note.trim() !== ''), {
+      message: 'say what should change',
+      path: ['note'],
+    }),
+  /**
+   * Holds a story until `until` (null lifts the embargo). `release` also schedules every copy at
+   * that instant, so the hub publishes them all at once.
+   */
+  setEmbargo: z.object({
+    storyId: idSchema,
+    until: isoInstantSchema.nullable(),
+    release: z.boolean().default(false),
+  }),
+  /** The story's topics and areas; routing suggests the channels mapped to them. */
+  setStoryTags: z.object({ storyId: idSchema, tags: z.array(tagSchema).max(20) }),
+  /** A minor follow-up goes out without a notification where the platform allows. */
+  setCopySilent: z.object({ updateId: idSchema, silent: z.boolean() }),
 } satisfies Record<string, z.ZodType>;
 
 export type CommandName = keyof typeof commandArgs;
@@ -252,6 +284,21 @@ export interface CommandResults {
   recordEngagement: Engagement;
   getConnector: ConnectorView;
   saveConnector: ConnectorView;
+  getMe: MemberView | null;
+  submitStory: Story;
+  reviewStory: Story;
+  setEmbargo: Story;
+  setStoryTags: Story;
+  setCopySilent: Update;
+}
+
+/** The signed-in member as the desk shows them: their roles decide which buttons it offers. */
+export interface MemberView {
+  user: { id: string; name: string };
+  workspace: string;
+  role: 'owner' | 'admin' | 'editor' | 'contributor';
+  /** Roles on single channels, by channel id (they only ever add power there). */
+  channelRoles: Record<string, 'admin' | 'editor' | 'contributor'>;
 }
 
 /** What withdrawing a story did, copy by copy. */

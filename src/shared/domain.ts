@@ -1,7 +1,8 @@
 // Domain types shared by the engine, the transports and the renderer.
-import type { Delivery, Engagement } from './sync/protocol';
+import type { ChannelWorkflow } from './schemas';
+import type { Delivery, Engagement, Review, ReviewState } from './sync/protocol';
 
-export type { Delivery, Engagement };
+export type { ChannelWorkflow, Delivery, Engagement, Review, ReviewState };
 
 /** The platforms a channel can publish to. */
 export const PLATFORMS = ['telegram', 'whatsapp', 'webhook', 'feed'] as const;
@@ -29,6 +30,8 @@ export interface Channel {
   archived: boolean;
   createdAt: string;
   updatedAt: string;
+  /** Approval, quiet hours, loud caps, topics; absent means the defaults (see channelWorkflowOf). */
+  workflow?: ChannelWorkflow;
   /** Set once the channel came from (or reached) a hub. */
   hub?: HubStamp;
 }
@@ -106,6 +109,14 @@ export interface Update extends Content {
   deletedAt: string | null;
   /** Set while two editors' texts wait for someone to choose (see TextConflict). */
   conflict?: TextConflict | null;
+  /** Where the copy stands in review (null or absent: nobody submitted it). */
+  review?: Review | null;
+  /** The story is under embargo until this instant: nothing goes out before it. */
+  embargoUntil?: string | null;
+  /** Send without a notification where the platform allows (a minor follow-up). */
+  silent?: boolean;
+  /** The story's topics and areas. */
+  tags?: string[];
   /** Set once the copy came from (or reached) a hub. */
   hub?: HubStamp;
   /** Where the hub's publishing stands (written by the hub only). */

@@ -20,10 +20,43 @@ export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'not a valid i
 export const timeZoneSchema = z.string().refine(isTimeZone, 'not a known IANA time zone');
 export const isoInstantSchema = z.iso.datetime({ offset: true });
 
+/** A wall-clock time "HH:mm". */
+export const clockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time must be HH:mm');
+
 export const slotSchema = z.object({
   weekday: z.number().int().min(1).max(7),
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time must be HH:mm'),
+  time: clockTimeSchema,
 });
+
+/** A topic or area a story can be tagged with ("mobility", "Centro"): routing maps them to channels. */
+export const tagSchema = z
+  .string()
+  .trim()
+  .min(1, 'a tag cannot be empty')
+  .max(40, 'a tag has at most 40 characters')
+  .regex(/^[^\p{Cc}]+$/u, 'a tag cannot hold control characters');
+
+/**
+ * How a channel's newsroom works: whether its copies need an editor's approval, when followers
+ * must not be woken (quiet hours, wall clock in the channel's zone, may run past midnight), how
+ * many loud posts an hour and a day it allows, and the topics and areas it covers.
+ */
+export const channelWorkflowSchema = z.strictObject({
+  approvalRequired: z.boolean(),
+  quietHours: z.strictObject({ from: clockTimeSchema, to: clockTimeSchema }).nullable(),
+  loudPerHour: z.number().int().min(0).max(1000).nullable(),
+  loudPerDay: z.number().int().min(0).max(10_000).nullable(),
+  tags: z.array(tagSchema).max(50),
+});
+export type ChannelWorkflow = z.infer<typeof channelWorkflowSchema>;
+
+export const DEFAULT_CHANNEL_WORKFLOW: ChannelWorkflow = Object.freeze({
+  approvalRequired: false,
+  quietHours: null,
+  loudPerHour: null,
+  loudPerDay: null,
+  tags: [],
+}) as ChannelWorkflow;
 
 export const channelFieldsSchema = z.object({
   name: z.string().trim().min(1, 'a channel needs a name').max(120),
@@ -32,6 +65,7 @@ export const channelFieldsSchema = z.object({
   language: z.enum(LOCALES),
   description: z.string().max(2000).default(''),
   slots: z.array(slotSchema).max(200).default([]),
+  workflow: channelWorkflowSchema.optional(),
 });
 
 export const pollSchema = z

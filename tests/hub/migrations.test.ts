@@ -34,6 +34,7 @@ const HUB_TABLES = [
   'sessions',
   'setup_tokens',
   'sign_in_attempts',
+  'story_comments',
   'sync_clients',
   'sync_counters',
   'sync_results',

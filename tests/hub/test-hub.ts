@@ -210,6 +210,7 @@ export async function tableFingerprint(
     'invite_tokens',
     'sign_in_attempts',
     'schema_migrations',
+    'story_comments',
   ].filter((name) => !except.includes(name));
   const result: Record<string, string> = {};
   for (const table of tables) {

@@ -35,6 +35,17 @@ function refuseUnfinishedPoll(rec: UpdateRecord): void {
   );
 }
 
+/** A story under embargo goes out at its release or later, never before (the hub checks too). */
+function refuseBeforeEmbargo(rec: UpdateRecord, next: Schedule): void {
+  if (next.kind !== 'at' || !rec.embargoUntil) return;
+  if (Date.parse(next.at) >= Date.parse(rec.embargoUntil)) return;
+  throw new DeskError(
+    'conflict',
+    `This story is under embargo until ${rec.embargoUntil}: schedule it at or after its release.`,
+    [{ path: 'schedule', message: 'before the embargo ends' }],
+  );
+}
+
 export function scheduleHandlers(ctx: EngineContext) {
   return {
     async scheduleCopy({ updateId, schedule }: CommandArg<'scheduleCopy'>) {
@@ -75,7 +86,12 @@ export function scheduleHandlers(ctx: EngineContext) {
             .filter((r) => r.id !== rec.id)
             .map((r) => (r.schedule as { at: string }).at),
         );
-        const at = nextFreeSlot(channel.slots, channel.timeZone, now.toISOString(), taken);
+        // Under embargo, the queue's first free slot after the release.
+        const from =
+          rec.embargoUntil && Date.parse(rec.embargoUntil) > now.getTime()
+            ? new Date(Date.parse(rec.embargoUntil) - 1).toISOString()
+            : now.toISOString();
+        const at = nextFreeSlot(channel.slots, channel.timeZone, from, taken);
         if (!at)
           throw new DeskError(
             'conflict',
@@ -83,6 +99,7 @@ export function scheduleHandlers(ctx: EngineContext) {
           );
         next = { kind: 'at', at, mode: 'queue' };
       }
+      refuseBeforeEmbargo(rec, next);
       const updated: UpdateRecord = {
         ...rec,
         schedule: next,

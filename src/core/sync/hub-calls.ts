@@ -103,6 +103,14 @@ export const sessionGrantSchema = z.object({
 });
 export type SessionGrant = z.infer<typeof sessionGrantSchema>;
 
+const roleSchema = z.enum(['owner', 'admin', 'editor', 'contributor']);
+const meResponseSchema = z.object({
+  user: z.object({ id: z.string(), displayName: z.string() }),
+  workspace: z.object({ name: z.string() }),
+  role: roleSchema,
+  channelRoles: z.array(z.object({ channelId: z.string(), role: roleSchema.exclude(['owner']) })),
+});
+
 export const hubCalls = {
   async health(t: HubTransport) {
     const res = await t.request({ method: 'GET', path: '/v1/health', timeoutMs: 10_000 });
@@ -188,6 +196,9 @@ export const hubCalls = {
       importResponseSchema,
       'the import',
     );
+  },
+  me(t: HubTransport) {
+    return call(t, { method: 'GET', path: '/v1/me' }, meResponseSchema, 'the account request');
   },
   history(t: HubTransport, kind: string, id: string) {
     return call(

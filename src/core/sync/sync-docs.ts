@@ -33,6 +33,8 @@ export function channelDoc(c: Channel): ChannelDoc {
     archived: c.archived,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
+    // Only when set, so channels without workflow settings stay as hubs of every version hold them.
+    ...(c.workflow ? { workflow: c.workflow } : {}),
   };
 }
 
@@ -54,6 +56,11 @@ export function updateDoc(u: UpdateRecord): UpdateDoc {
       ? { text: u.shared.text, attachments: u.shared.attachments, poll: u.shared.poll }
       : null,
     conflict: u.conflict ?? null,
+    // Workflow fields only when set: most copies never have them, and absent is their default.
+    ...(u.review ? { review: u.review } : {}),
+    ...(u.embargoUntil ? { embargoUntil: u.embargoUntil } : {}),
+    ...(u.silent ? { silent: true } : {}),
+    ...(u.tags && u.tags.length > 0 ? { tags: u.tags } : {}),
     delivery: u.delivery ?? null,
     engagement: u.engagement ?? null,
   };

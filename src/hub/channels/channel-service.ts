@@ -13,6 +13,7 @@ import { insertHistory } from '../sync/history-service';
 import { FORMER_MEMBER, channelDocOfRow } from '../sync/records';
 import { takeVersions } from '../sync/versions';
 import type { Slot } from '../../shared/domain';
+import type { ChannelWorkflow } from '../../shared/schemas';
 import { sameJson } from '../../shared/sync/merge';
 
 /** The fields of a channel's sync doc that its editors set (all of them on creation). */
@@ -24,6 +25,7 @@ const CHANNEL_DOC_FIELDS = [
   'description',
   'slots',
   'archived',
+  'workflow',
 ] as const;
 
 interface ChannelRow extends ChannelDocRow {
@@ -31,7 +33,7 @@ interface ChannelRow extends ChannelDocRow {
 }
 
 const COLUMNS =
-  'id, workspace_id, name, platform, time_zone, language, description, slots, archived, created_at, updated_at';
+  'id, workspace_id, name, platform, time_zone, language, description, slots, archived, created_at, updated_at, workflow';
 
 function toChannel(row: ChannelRow): HubChannel {
   return { ...channelDocOfRow(row), workspaceId: row.workspace_id };
@@ -85,6 +87,7 @@ export interface ChannelFields {
   language: string;
   description: string;
   slots: Slot[];
+  workflow?: ChannelWorkflow | undefined;
 }
 
 /** Creates a channel (workspace admins and owners); it gets the workspace's next sync version. */
@@ -100,8 +103,9 @@ export async function createChannel(
       const version = await takeVersions(q, actor.workspaceId, 1);
       const { rows } = await q.query<ChannelRow>(
         `INSERT INTO hub_channels (id, workspace_id, name, platform, time_zone, language, description, slots,
-                                   created_by, created_at, updated_at, version, updated_by, stamp_mutation, stamped_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $9, 'createChannel', $10)
+                                   created_by, created_at, updated_at, version, updated_by, stamp_mutation,
+                                   stamped_at, workflow)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $9, 'createChannel', $10, $12)
          RETURNING ${COLUMNS}`,
         [
           input.id ?? newId(),
@@ -115,6 +119,7 @@ export async function createChannel(
           actor.userId,
           now,
           version,
+          input.workflow ? JSON.stringify(input.workflow) : null,
         ],
       );
       const channel = toChannel(rows[0]!);
@@ -143,7 +148,7 @@ export async function createChannel(
 }
 
 export type ChannelPatch = Partial<
-  Pick<ChannelFields, 'name' | 'timeZone' | 'language' | 'description' | 'slots'> & {
+  Pick<ChannelFields, 'name' | 'timeZone' | 'language' | 'description' | 'slots' | 'workflow'> & {
     archived: boolean;
   }
 >;
@@ -155,6 +160,7 @@ const PATCH_COLUMNS: Record<keyof ChannelPatch, string> = {
   description: 'description',
   slots: 'slots',
   archived: 'archived',
+  workflow: 'workflow',
 };
 
 /** Values of someone else's that a patch replaces, for the channel's history. */
@@ -202,7 +208,7 @@ export async function updateChannel(
     const fields: string[] = [];
     for (const [key, value] of Object.entries(patch) as Array<[keyof ChannelPatch, unknown]>) {
       if (value === undefined) continue;
-      values.push(key === 'slots' ? JSON.stringify(value) : value);
+      values.push(key === 'slots' || key === 'workflow' ? JSON.stringify(value) : value);
       sets.push(`${PATCH_COLUMNS[key]} = $${values.length}`);
       fields.push(key);
     }

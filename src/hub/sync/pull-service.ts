@@ -41,11 +41,13 @@ SELECT r.version,
        || ',"doc":' || coalesce(r.doc, 'null') || '}' AS record
 FROM (
   (SELECT 'channel' AS kind, c.id, c.id AS channel_id, c.version,
-          jsonb_build_object(
+          (jsonb_build_object(
             'id', c.id, 'name', c.name, 'platform', c.platform, 'timeZone', c.time_zone,
             'language', c.language, 'description', c.description, 'slots', c.slots,
             'archived', c.archived,
             'createdAt', ${instant('c.created_at')}, 'updatedAt', ${instant('c.updated_at')}
+          ) || CASE WHEN c.workflow IS NULL THEN '{}'::jsonb
+                    ELSE jsonb_build_object('workflow', c.workflow) END
           )::text AS doc,
           c.updated_by, c.stamp_mutation, c.stamped_at
      FROM hub_channels c

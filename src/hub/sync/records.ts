@@ -43,6 +43,8 @@ export interface ChannelDocRow {
   archived: boolean;
   created_at: Date;
   updated_at: Date;
+  /** NULL: the workflow defaults. */
+  workflow: ChannelDoc['workflow'] | null;
 }
 
 interface ChannelRow extends ChannelDocRow {
@@ -55,7 +57,7 @@ interface ChannelRow extends ChannelDocRow {
 }
 
 export const CHANNEL_RECORD_COLUMNS =
-  'id, workspace_id, name, platform, time_zone, language, description, slots, archived, created_at, updated_at, version, created_by, updated_by, stamp_mutation, stamped_at';
+  'id, workspace_id, name, platform, time_zone, language, description, slots, archived, created_at, updated_at, workflow, version, created_by, updated_by, stamp_mutation, stamped_at';
 
 /** A channel doc with its instants in the one form the hub stores (timestamptz → ISO, UTC). */
 export function normalizeChannelDoc(doc: ChannelDoc): ChannelDoc {
@@ -79,6 +81,7 @@ export function channelDocOfRow(row: ChannelDocRow): ChannelDoc {
     archived: row.archived,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
+    ...(row.workflow ? { workflow: row.workflow } : {}),
   };
 }
 
@@ -227,6 +230,7 @@ export async function writeChannels(
       description: doc.description,
       slots: doc.slots,
       archived: doc.archived,
+      workflow: doc.workflow ?? null,
       created_by: r.createdBy,
       created_at: doc.createdAt,
       updated_at: doc.updatedAt,
@@ -238,18 +242,19 @@ export async function writeChannels(
   });
   const { rowCount } = await q.query(
     `INSERT INTO hub_channels (id, workspace_id, name, platform, time_zone, language, description, slots,
-                               archived, created_by, created_at, updated_at, version, updated_by,
+                               archived, workflow, created_by, created_at, updated_at, version, updated_by,
                                stamp_mutation, stamped_at)
      SELECT r.id, $1, r.name, r.platform, r.time_zone, r.language, r.description, r.slots, r.archived,
-            r.created_by, r.created_at, r.updated_at, r.version, r.updated_by, r.stamp_mutation, r.stamped_at
+            r.workflow, r.created_by, r.created_at, r.updated_at, r.version, r.updated_by,
+            r.stamp_mutation, r.stamped_at
        FROM jsonb_to_recordset($2::jsonb) AS r(id text, name text, platform text, time_zone text,
-            language text, description text, slots jsonb, archived boolean, created_by text,
+            language text, description text, slots jsonb, archived boolean, workflow jsonb, created_by text,
             created_at timestamptz, updated_at timestamptz, version bigint, updated_by text,
             stamp_mutation text, stamped_at timestamptz)
      ON CONFLICT (id) DO UPDATE SET
        name = EXCLUDED.name, time_zone = EXCLUDED.time_zone, language = EXCLUDED.language,
        description = EXCLUDED.description, slots = EXCLUDED.slots, archived = EXCLUDED.archived,
-       updated_at = EXCLUDED.updated_at, version = EXCLUDED.version, updated_by = EXCLUDED.updated_by,
+       workflow = EXCLUDED.workflow, updated_at = EXCLUDED.updated_at, version = EXCLUDED.version, updated_by = EXCLUDED.updated_by,
        stamp_mutation = EXCLUDED.stamp_mutation, stamped_at = EXCLUDED.stamped_at
      WHERE hub_channels.workspace_id = EXCLUDED.workspace_id`,
     [workspaceId, JSON.stringify(rows)],

@@ -17,6 +17,10 @@ const UPDATE_FIELDS = [
   'poll',
   'shared',
   'conflict',
+  'review',
+  'embargoUntil',
+  'silent',
+  'tags',
 ] as const;
 const CHANNEL_FIELDS = [
   'name',
@@ -26,10 +30,11 @@ const CHANNEL_FIELDS = [
   'description',
   'slots',
   'archived',
+  'workflow',
 ] as const;
 const SHARED_FIELDS = ['text', 'attachments', 'poll'] as const;
 /** Fields whose change is a workflow step: it must not act on a copy that changed meanwhile. */
-const WORKFLOW_FIELDS = ['schedule', 'status'] as const;
+const WORKFLOW_FIELDS = ['schedule', 'status', 'review'] as const;
 const CONTENT_FIELDS = ['customized', 'text', 'attachments', 'poll', 'shared'] as const;
 
 type Bag = Record<string, unknown>;
@@ -80,11 +85,13 @@ function fieldsOf(kind: RecordKind): readonly string[] {
   return kind === 'channel' ? CHANNEL_FIELDS : UPDATE_FIELDS;
 }
 
-/** The fields a change (before → after) sets; all of them for a creation. */
+/** The fields a change (before → after) sets; for a creation, every field it holds. */
 export function changedFields(kind: RecordKind, before: Doc | null, after: Doc | null): string[] {
   if (after === null) return before === null ? [] : ['deleted'];
-  return fieldsOf(kind).filter(
-    (f) => before === null || !sameJson((before as Bag)[f], (after as Bag)[f]),
+  return fieldsOf(kind).filter((f) =>
+    before === null
+      ? (after as Bag)[f] !== undefined
+      : !sameJson((before as Bag)[f], (after as Bag)[f]),
   );
 }
 

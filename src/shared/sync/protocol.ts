@@ -7,8 +7,10 @@ import {
   idSchema,
   isoInstantSchema,
   MAX_SOURCE_TEXT_CHARS,
+  channelWorkflowSchema,
   pollDraftSchema,
   slotSchema,
+  tagSchema,
 } from '../schemas';
 
 /** Bumped when a desk and a hub can no longer understand each other's sync messages. */
@@ -42,6 +44,8 @@ export const channelDocSchema = z.strictObject({
   archived: z.boolean(),
   createdAt: isoInstantSchema,
   updatedAt: isoInstantSchema,
+  /** Absent on channels written before workflows: the defaults then hold. */
+  workflow: channelWorkflowSchema.optional(),
 });
 
 const contentShape = {
@@ -117,6 +121,21 @@ export const engagementSchema = z.strictObject({
 });
 export type Engagement = z.infer<typeof engagementSchema>;
 
+/**
+ * Where a copy stands in review. Absent or null: a draft nobody submitted. The hub writes `by`
+ * and `at` itself (whoever took the step, on its clock), so they cannot be made up by a desk.
+ */
+export const REVIEW_STATES = ['in_review', 'approved', 'changes_requested'] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
+export const reviewSchema = z.strictObject({
+  state: z.enum(REVIEW_STATES),
+  by: userRefSchema,
+  at: isoInstantSchema,
+  /** What the reviewer asked for (changes requested), or the submitter's word. */
+  note: z.string().max(2000).nullable(),
+});
+export type Review = z.infer<typeof reviewSchema>;
+
 /** One copy of a story on one channel, as the desk stores it (without desk-only fields). */
 export const updateDocSchema = z.strictObject({
   id: idSchema,
@@ -138,6 +157,13 @@ export const updateDocSchema = z.strictObject({
   ...contentShape,
   shared: z.strictObject(contentShape).nullable(),
   conflict: textConflictSchema.nullable().optional(),
+  review: reviewSchema.nullable().optional(),
+  /** Nothing about the story may be published, fed or sent anywhere before this instant. */
+  embargoUntil: isoInstantSchema.nullable().optional(),
+  /** Send without waking followers (where the platform allows): a minor follow-up. */
+  silent: z.boolean().optional(),
+  /** The story's topics and areas (each copy carries them, as it carries the shared text). */
+  tags: z.array(tagSchema).max(20).optional(),
   delivery: deliverySchema.nullable().optional(),
   engagement: engagementSchema.nullable().optional(),
 });

@@ -2,8 +2,14 @@
 import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-sync';
 import { migration0003 } from './0003-publishing';
+import { migration0004 } from './0004-workflow';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+];
