@@ -7,6 +7,8 @@ import type { Queryable } from '../db/db';
 import type { UpdateDoc } from '../../shared/sync/protocol';
 import type { HubRecord } from '../sync/records';
 import { initialDelivery } from './delivery';
+import type { ChannelWorkflow } from '../../shared/schemas';
+import { channelWorkflowOf, holdOf } from '../../shared/workflow/copy-rules';
 
 /**
  * A schedule that reaches the hub this late is not sent: a desk offline for hours must not
@@ -44,6 +46,20 @@ const dueAtOf = (doc: UpdateDoc): Date | null =>
     ? new Date(doc.schedule.at)
     : null;
 
+const DEFAULT = channelWorkflowOf({});
+
+/** The workflow settings of these channels (the defaults for channels that have none). */
+async function channelWorkflows(
+  q: Queryable,
+  channelIds: readonly string[],
+): Promise<Map<string, ChannelWorkflow>> {
+  const { rows } = await q.query<{ id: string; workflow: ChannelWorkflow | null }>(
+    'SELECT id, workflow FROM hub_channels WHERE id = ANY($1::text[])',
+    [[...new Set(channelIds)]],
+  );
+  return new Map(rows.map((row) => [row.id, row.workflow ?? DEFAULT]));
+}
+
 export interface PlanResult {
   /** Copies whose schedule arrived too late: their post is failed; their delivery must say so. */
   late: { updateId: string; dueAt: Date }[];
@@ -67,6 +83,10 @@ export async function planPublications(
     [updates.map((u) => u.id)],
   );
   const posts = new Map(rows.map((row) => [row.update_id, row]));
+  const workflows = await channelWorkflows(
+    q,
+    updates.map((u) => u.channelId),
+  );
   const inserts: PublicationRow[] = [];
   const moves: { id: string; due_at: string; content_version: number }[] = [];
   const cancels: string[] = [];
@@ -76,7 +96,9 @@ export async function planPublications(
   for (const record of updates) {
     const doc = record.doc as UpdateDoc | null;
     const post = posts.get(record.id);
-    const dueAt = doc ? dueAtOf(doc) : null;
+    // A copy held by the workflow (approval missing or late, embargo) has no post to wait for.
+    const held = doc !== null && holdOf(doc, workflows.get(record.channelId) ?? DEFAULT) !== null;
+    const dueAt = doc && !held ? dueAtOf(doc) : null;
     if (post?.state === 'done') {
       // Published: a content change is a correction that reaches the platform.
       if (doc && doc.deletedAt === null && post.sent_content) {

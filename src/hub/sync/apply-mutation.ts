@@ -6,6 +6,7 @@ import type {
   HistoryEntry,
   MutationResult,
   PushedMutation,
+  UpdateDoc,
 } from '../../shared/sync/protocol';
 import type { Doc, MergeResult } from '../../shared/sync/merge';
 import { mergeChange, sameJson } from '../../shared/sync/merge';
@@ -13,6 +14,7 @@ import { changeRefusal } from './change-rules';
 import type { HubRecord } from './records';
 import { normalizeChannelDoc, recordKey } from './records';
 import type { WorkingSet } from './working-set';
+import { stampWorkflow, workflowRefusal } from './workflow-rules';
 
 type Outcome = MergeResult['outcome'];
 const RANK: Record<Outcome, number> = { applied: 0, merged: 1, conflict: 2 };
@@ -91,10 +93,17 @@ export function applyMutation(set: WorkingSet, m: PushedMutation, now: Date): Mu
       onTextConflict: 'conflict-copy',
       now: now.toISOString(),
     });
-    const doc =
+    let doc =
       change.kind === 'channel' && merged.doc
         ? normalizeChannelDoc(merged.doc as ChannelDoc)
         : merged.doc;
+    if (change.kind === 'update' && doc !== null) {
+      const from = (before?.doc ?? null) as UpdateDoc | null;
+      const channelId = before?.channelId ?? (doc as UpdateDoc).channelId;
+      const workflow = workflowRefusal(set.actor, channelId, from, doc as UpdateDoc);
+      if (workflow !== null) return refused(m, workflow, set);
+      doc = stampWorkflow(set.actor, incomingBy, channelId, from, doc as UpdateDoc, now);
+    }
     const record = nextRecord(change, before, doc, set, m, now);
     const entry = staged.get(key) ?? {
       record,

@@ -7,6 +7,7 @@ import type { importRequestSchema } from '../../shared/sync/protocol';
 import type { z } from 'zod';
 import { changedFields } from '../../shared/sync/merge';
 import { changeRefusal } from './change-rules';
+import { stampWorkflow, workflowRefusal } from './workflow-rules';
 import type { HubRecord } from './records';
 import { loadRecords, normalizeChannelDoc, userNames } from './records';
 import { lockCounter } from './versions';
@@ -77,12 +78,30 @@ export async function importRecords(
         continue;
       }
       const change = { kind: item.kind, id: item.doc.id, before: null, after: item.doc } as const;
-      const reason = changeRefusal(change as Parameters<typeof changeRefusal>[0], rules);
+      const reason =
+        changeRefusal(change as Parameters<typeof changeRefusal>[0], rules) ??
+        (item.kind === 'update'
+          ? workflowRefusal(actor, item.doc.channelId, null, item.doc as UpdateDoc)
+          : null);
       if (reason !== null) {
         refused.push({ id: item.doc.id, reason });
         continue;
       }
-      set.commit(newRecord(set, item, now), {
+      const stamped =
+        item.kind === 'update'
+          ? {
+              ...item,
+              doc: stampWorkflow(
+                actor,
+                set.ref(actor.userId),
+                item.doc.channelId,
+                null,
+                item.doc as UpdateDoc,
+                now,
+              ),
+            }
+          : item;
+      set.commit(newRecord(set, stamped, now), {
         userId: actor.userId,
         mutation: IMPORT_MUTATION,
         outcome: 'applied',
