@@ -1,12 +1,19 @@
 // Every workspace role × every action × own channel (with each channel role, or none) and another
-// workspace's channel, asserted on the hub's HTTP API and on can().
+// workspace's channel, asserted on the hub's HTTP API and on can(); the workflow steps (submit,
+// approve, ask for changes, withdraw an approval, lift an embargo) from each review state.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Action, ChannelRole, WorkspaceRole } from '../../src/hub/auth/permissions';
 import { ACTIONS, CHANNEL_ROLES, WORKSPACE_ROLES, can } from '../../src/hub/auth/permissions';
 import { DB_KINDS } from './test-db';
 import type { SeededMember, Team, TestHub } from './test-hub';
 import { addChannel, addMember, createTestHub, seedTeam } from './test-hub';
-import type { Change, ChannelDoc, MutationResult } from '../../src/shared/sync/protocol';
+import type {
+  Change,
+  ChannelDoc,
+  MutationResult,
+  Review,
+  UpdateDoc,
+} from '../../src/shared/sync/protocol';
 import { TestDesk, channelDoc, create as creation, updateDoc } from './sync-fixtures';
 
 // The policy as the product states it, independent of the code's tables.
@@ -47,6 +54,10 @@ function expectedAllowed(role: WorkspaceRole, action: Action, context: ChannelCo
   if (context === 'other workspace' || effective === null) return false;
   return LEVEL[effective] >= LEVEL[NEEDS[action]];
 }
+
+// What a desk claims about a review step; the hub replaces both.
+const STAMP_BY = { id: 'claimed', name: 'Claimed' };
+const STAMP_AT = '2000-01-01T00:00:00.000Z';
 
 const statusFor = (allowed: boolean, yes: number) => (allowed ? yes : 403);
 
@@ -206,6 +217,109 @@ describe.each(DB_KINDS)('authorisation matrix on %s', (kind) => {
           ]),
           'manage_channels',
         ).toBe(may('manage_channels'));
+      });
+
+      it(`${role} / ${context}: workflow steps — submit, approve, ask for changes, withdraw an approval, embargo`, async () => {
+        const desk = desks[role];
+        const channelId = channelOf[context];
+        const may = (action: Action) => expectedAllowed(role, action, context);
+        const foreign = context === 'other workspace';
+        const author = foreign ? rivalDesk : targetDesk;
+        const approver = foreign ? rivalDesk : desks.owner;
+        const step = (
+          doc: UpdateDoc,
+          state: Review['state'] | null,
+          note: string | null = null,
+        ) => ({
+          ...doc,
+          review: state === null ? null : { state, by: STAMP_BY, at: STAMP_AT, note },
+        });
+        const change = (before: UpdateDoc, after: UpdateDoc): Change => ({
+          kind: 'update',
+          id: before.id,
+          before,
+          after,
+        });
+        /** A copy by `author` in the given review state, as the hub holds it. */
+        async function theirs(state: Review['state'] | null, extra: Partial<UpdateDoc> = {}) {
+          const doc = updateDoc(channelId, extra);
+          expect(await applies(author, [creation(doc)])).toBe(true);
+          if (state === null) return doc;
+          const submitted = step(doc, 'in_review');
+          expect(await applies(author, [change(doc, submitted)])).toBe(true);
+          if (state === 'in_review') return (await author.current(doc.id))!.doc as UpdateDoc;
+          const inReview = (await author.current(doc.id))!.doc as UpdateDoc;
+          expect(await applies(approver, [change(inReview, step(inReview, state, 'why'))])).toBe(
+            true,
+          );
+          return (await author.current(doc.id))!.doc as UpdateDoc;
+        }
+
+        const own = updateDoc(channelId);
+        const created = await applies(desk, [creation(own)]);
+        expect(created, 'create_draft').toBe(may('create_draft'));
+        if (created) {
+          const submitted = await applies(desk, [change(own, step(own, 'in_review'))]);
+          expect(submitted, 'submit own').toBe(may('submit'));
+          const mine = (await desk.current(own.id))!.doc as UpdateDoc;
+          expect(await applies(desk, [change(mine, step(mine, 'approved'))]), 'approve own').toBe(
+            may('approve'),
+          );
+          const ownHeld = updateDoc(channelId, {
+            embargoUntil: new Date(t.clock.ms + 86_400_000).toISOString(),
+          });
+          expect(await applies(desk, [creation(ownHeld)]), 'embargo own').toBe(true);
+          expect(
+            await applies(desk, [change(ownHeld, { ...ownHeld, embargoUntil: null })]),
+            'lift own embargo',
+          ).toBe(may('schedule'));
+        }
+        const inReview = await theirs('in_review');
+        expect(
+          await applies(desk, [change(inReview, step(inReview, 'approved'))]),
+          'approve: in review → approved',
+        ).toBe(may('edit_any_draft') && may('approve'));
+        const inReview2 = await theirs('in_review');
+        expect(
+          await applies(desk, [
+            change(inReview2, step(inReview2, 'changes_requested', 'Shorter.')),
+          ]),
+          'approve: in review → changes requested',
+        ).toBe(may('edit_any_draft') && may('approve'));
+        expect(
+          await applies(desk, [change(inReview2, step(inReview2, 'changes_requested'))]),
+          'changes requested without a word',
+        ).toBe(false);
+        const approved = await theirs('approved');
+        expect(
+          await applies(desk, [change(approved, step(approved, null))]),
+          'withdraw an approval',
+        ).toBe(may('edit_any_draft') && may('approve'));
+        const asked = await theirs('changes_requested');
+        expect(
+          await applies(desk, [change(asked, step(asked, 'approved'))]),
+          'approve: changes requested → approved',
+        ).toBe(may('edit_any_draft') && may('approve'));
+
+        const release = new Date(t.clock.ms + 86_400_000).toISOString();
+        const embargoed = await theirs(null, { embargoUntil: release });
+        expect(
+          await applies(desk, [change(embargoed, { ...embargoed, embargoUntil: null })]),
+          'lift an embargo',
+        ).toBe(may('edit_any_draft') && may('schedule'));
+        const held = await theirs(null, { embargoUntil: release });
+        const early = {
+          ...held,
+          status: 'scheduled' as const,
+          schedule: {
+            kind: 'at' as const,
+            at: new Date(t.clock.ms).toISOString(),
+            mode: 'exact' as const,
+          },
+        };
+        expect(await applies(desk, [change(held, early)]), 'schedule before the embargo').toBe(
+          false,
+        );
       });
 
       it(`${role} / ${context}: giving a channel role (manage_members)`, async () => {
