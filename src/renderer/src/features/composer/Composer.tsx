@@ -15,6 +15,8 @@ import { useNotices } from '../../shell/Notices';
 import { CopyDeliveries } from '../publishing/CopyDeliveries';
 import { WithdrawStory } from '../publishing/WithdrawStory';
 import { useSyncStatus } from '../sync/sync-queries';
+import { StoryWorkflow } from '../workflow/StoryWorkflow';
+import { BreakingNewsButton } from './BreakingNewsDialog';
 import { ComposerBody, SHARED_TAB } from './ComposerBody';
 import { ConflictPanel } from './ConflictPanel';
 import { conflictTargets } from './copy-sync';
@@ -138,6 +140,7 @@ export function Composer({
       >
         {t('composer.duplicate')}
       </button>
+      {story ? <BreakingNewsButton story={story} channels={channels} /> : null}
       {story ? <WithdrawStory storyId={storyId} copies={copies} byId={byId} /> : null}
       <button
         type="button"
@@ -166,6 +169,9 @@ export function Composer({
       ) : null}
       {story ? <CopySyncNotes copies={copies} byId={byId} /> : null}
       {story ? <CopyDeliveries copies={copies} byId={byId} /> : null}
+      {story ? (
+        <StoryWorkflow story={story} byId={byId} channels={channels} withHub={withHub} />
+      ) : null}
       {story
         ? conflictTargets(copies).map(({ copy, shared }) => (
             <ConflictPanel
