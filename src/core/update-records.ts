@@ -85,6 +85,8 @@ function buildSummary(rec: UpdateRecord): UpdateSummary {
     delivery: rec.delivery ?? null,
     updatedAt: rec.updatedAt,
     deletedAt: rec.deletedAt,
+    // Only when set, so summaries of ordinary copies stay as they were.
+    ...(rec.silent ? { silent: true } : {}),
   };
 }
 

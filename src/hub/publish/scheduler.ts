@@ -3,11 +3,14 @@
 // same row), sends each through its channel's connector, and records the outcomes with the
 // copies' deliveries. A lease that runs out means a hub stopped mid-send: the row is reconciled —
 // sent again only where the receiver drops a second delivery with the same key, else failed "in
-// doubt" for a person to check. Never blind.
+// doubt" for a person to check. Never blind. Right before a post goes out the copy is checked
+// once more (a held copy is never sent) and the channel's notification budget decides whether it
+// rings or goes out silently (send-time-rules.ts).
 import { randomUUID } from 'node:crypto';
 import type { HubContext } from '../hub-context';
 import type { Queryable } from '../db/db';
 import type { Platform } from '../../shared/domain';
+import type { ChannelWorkflow } from '../../shared/schemas';
 import type { Delivery, UpdateDoc } from '../../shared/sync/protocol';
 import { readWorkspaceBlob } from '../sync/blob-service';
 import type {
@@ -21,6 +24,8 @@ import type { DeliveryWrite } from './delivery';
 import { initialDelivery, publishedDelivery, writeDeliveries } from './delivery';
 import type { PublishedContent } from './planner';
 import { publishedContentOf } from './planner';
+import type { PostFacts } from './send-time-rules';
+import { decideSilences, heldReason } from './send-time-rules';
 
 export type ConnectorRegistry = Record<Platform, Connector>;
 
@@ -60,6 +65,10 @@ interface TakenRow {
   doc: UpdateDoc | null;
   /** The update's version when the row was taken (the content it sends). */
   doc_version: number;
+  time_zone: string;
+  workflow: ChannelWorkflow | null;
+  /** Whether the post goes (or went) out without a sound; decided when a post is taken. */
+  silent: boolean | null;
 }
 
 interface Outcome {
@@ -73,7 +82,8 @@ interface Outcome {
 const TAKEN_COLUMNS = `p.id, p.workspace_id, p.update_id, p.channel_id, p.action, p.content_version,
   p.attempts, CASE WHEN p.action = 'post' THEN p.ref ELSE post.ref END AS ref,
   CASE WHEN p.action = 'post' THEN p.sent_at ELSE post.sent_at END AS sent_at,
-  c.platform, k.config, k.secret, h.doc, h.version AS doc_version`;
+  c.platform, k.config, k.secret, h.doc, h.version AS doc_version, c.time_zone, c.workflow,
+  CASE WHEN p.action = 'post' THEN p.silent ELSE post.silent END AS silent`;
 const TAKEN_JOINS = `JOIN hub_channels c ON c.id = p.channel_id
   JOIN hub_updates h ON h.id = p.update_id
   LEFT JOIN channel_connectors k ON k.channel_id = p.channel_id
@@ -158,16 +168,17 @@ export class PublishScheduler {
   /** One round: reconcile lapsed leases, take due rows, send them, record. Returns rows handled. */
   async runOnce(): Promise<number> {
     const reconciled = await this.#reconcile();
-    const taken = await this.#take();
-    if (taken.length === 0) return reconciled;
+    const { taken, held } = await this.#take();
+    if (taken.length === 0) return reconciled + held;
     const outcomes = await this.#sendAll(taken);
     await this.#record(outcomes);
-    return reconciled + taken.length;
+    return reconciled + held + taken.length;
   }
 
-  async #take(): Promise<TakenRow[]> {
+  /** Takes due rows: those to send, and how many it held back instead (see holdBack). */
+  async #take(): Promise<{ taken: TakenRow[]; held: number }> {
     const now = this.#ctx.now();
-    const { rows, versions } = await this.#ctx.db.tx(async (q) => {
+    const { rows, held, versions } = await this.#ctx.db.tx(async (q) => {
       const { rows: ids } = await q.query<{ id: string }>(
         `WITH due AS (
            SELECT id FROM publications
@@ -181,30 +192,35 @@ export class PublishScheduler {
          RETURNING p.id`,
         [now, this.#opts.batch, this.owner, new Date(now.getTime() + this.#opts.leaseMs)],
       );
-      if (ids.length === 0) return { rows: [], versions: new Map<string, number>() };
+      if (ids.length === 0) return { rows: [], held: 0, versions: new Map<string, number>() };
       const full = await q.query<TakenRow>(
         `SELECT ${TAKEN_COLUMNS} FROM publications p ${TAKEN_JOINS} WHERE p.id = ANY($1::text[])`,
         [ids.map((r) => r.id)],
       );
+      const { sendable, heldWrites } = await holdBack(q, full.rows, now);
+      await decideRowSilences(q, sendable, now);
       // First attempts of posts tell desks the copy is on its way.
-      const starting = full.rows.filter(
+      const starting = sendable.filter(
         (r) => r.action === 'post' && r.attempts === 1 && r.doc !== null,
       );
       const written = await writeDeliveries(
         q,
-        starting.map((r) => ({
-          workspaceId: r.workspace_id,
-          updateId: r.update_id,
-          delivery: { ...initialDelivery(now), attempts: 1 },
-          event: 'publishing',
-          userId: null,
-        })),
+        [
+          ...heldWrites,
+          ...starting.map((r) => ({
+            workspaceId: r.workspace_id,
+            updateId: r.update_id,
+            delivery: { ...initialDelivery(now), attempts: 1 },
+            event: 'publishing',
+            userId: null,
+          })),
+        ],
         now,
       );
-      return { rows: full.rows, versions: written };
+      return { rows: sendable, held: heldWrites.length, versions: written };
     });
     this.#announce(versions);
-    return rows;
+    return { taken: rows, held };
   }
 
   #announce(versions: Map<string, number>): void {
@@ -248,7 +264,12 @@ export class PublishScheduler {
       config: row.config ?? {},
       secret: row.secret,
     };
-    const content: PublishContent = { ...publishedContentOf(doc), silent: false, pin: false };
+    // An edit carries its post's sound (a webhook receiver may show it); Telegram edits never ring.
+    const content: PublishContent = {
+      ...publishedContentOf(doc),
+      silent: row.silent ?? false,
+      pin: false,
+    };
     const ctx = {
       idempotencyKey: row.id,
       copy: { updateId: row.update_id, storyId: doc.storyId, version: row.doc_version },
@@ -532,5 +553,67 @@ async function supersedeEdits(q: Queryable, outcomes: readonly Outcome[]) {
        FROM jsonb_to_recordset($1::jsonb) AS e(update_id text, content jsonb)
       WHERE p.update_id = e.update_id AND p.action = 'post' AND p.state = 'done'`,
     [JSON.stringify(edits)],
+  );
+}
+
+const postFacts = (row: TakenRow): PostFacts => ({
+  id: row.id,
+  channelId: row.channel_id,
+  timeZone: row.time_zone,
+  workflow: row.workflow,
+  doc: row.doc!,
+});
+
+/**
+ * The last line of defence: a post whose copy is held (embargo, missing or late approval) is never
+ * sent. Its row fails with the reason, so the desk shows it and an editor's next touch (a new
+ * time, an approval) re-arms it through the planner, checked again here when it falls due.
+ */
+async function holdBack(
+  q: Queryable,
+  rows: readonly TakenRow[],
+  now: Date,
+): Promise<{ sendable: TakenRow[]; heldWrites: DeliveryWrite[] }> {
+  const held: { row: TakenRow; reason: string }[] = [];
+  const sendable: TakenRow[] = [];
+  for (const row of rows) {
+    const reason = row.action === 'post' && row.doc ? heldReason(postFacts(row), now) : null;
+    if (reason) held.push({ row, reason });
+    else sendable.push(row);
+  }
+  if (held.length === 0) return { sendable, heldWrites: [] };
+  await q.query(
+    `UPDATE publications p SET state = 'failed', reason = h.reason, lease_owner = NULL,
+            lease_until = NULL, updated_at = $2
+       FROM jsonb_to_recordset($1::jsonb) AS h(id text, reason text) WHERE p.id = h.id`,
+    [JSON.stringify(held.map((h) => ({ id: h.row.id, reason: h.reason }))), now],
+  );
+  const heldWrites = held.map<DeliveryWrite>(({ row, reason }) => ({
+    workspaceId: row.workspace_id,
+    updateId: row.update_id,
+    delivery: {
+      ...(row.doc?.delivery ?? initialDelivery(now)),
+      state: 'failed',
+      at: now.toISOString(),
+      reason,
+      attempts: row.attempts,
+      task: null,
+    },
+    event: 'held',
+    userId: null,
+  }));
+  return { sendable, heldWrites };
+}
+
+/** Decides loud or silent for the posts about to go out, and records it on their rows. */
+async function decideRowSilences(q: Queryable, rows: TakenRow[], now: Date): Promise<void> {
+  const posts = rows.filter((r) => r.action === 'post' && r.doc !== null);
+  if (posts.length === 0) return;
+  const silences = await decideSilences(q, posts.map(postFacts), now);
+  for (const row of posts) row.silent = silences.get(row.id) ?? false;
+  await q.query(
+    `UPDATE publications p SET silent = d.silent
+         FROM jsonb_to_recordset($1::jsonb) AS d(id text, silent boolean) WHERE p.id = d.id`,
+    [JSON.stringify(posts.map((r) => ({ id: r.id, silent: r.silent })))],
   );
 }

@@ -1,10 +1,12 @@
-// Create or edit a channel: name, platform, zone, language, description, weekly slots; archive.
+// Create or edit a channel: name, platform, zone, language, description, weekly slots, workflow
+// settings (approval, quiet hours, loud caps, topics); archive.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Channel, Locale, Platform, Slot } from '../../../../shared/domain';
+import type { Channel, ChannelWorkflow, Locale, Platform, Slot } from '../../../../shared/domain';
 import { LOCALES, PLATFORMS } from '../../../../shared/domain';
+import { DEFAULT_CHANNEL_WORKFLOW } from '../../../../shared/schemas';
 import { desk } from '../../api/desk-client';
 import { Dialog } from '../../components/Dialog';
 import { describeError, fieldErrors } from '../../i18n/describe-error';
@@ -15,6 +17,9 @@ import { useNotices } from '../../shell/Notices';
 import { ConnectorSection } from '../publishing/ConnectorSection';
 import { channelKeys } from './channel-queries';
 import { SlotsEditor } from './SlotsEditor';
+import type { WorkflowError, WorkflowField } from './workflow-form';
+import { checkWorkflowForm, workflowFormOf } from './workflow-form';
+import { WorkflowSettings } from './WorkflowSettings';
 
 const FIELDS = ['name', 'platform', 'timeZone', 'language', 'description', 'slots'] as const;
 
@@ -37,6 +42,10 @@ export function ChannelDialog({ channel, onClose, onSaved }: ChannelDialogProps)
   const [language, setLanguage] = useState<Locale>(channel?.language ?? locale);
   const [description, setDescription] = useState(channel?.description ?? '');
   const [slots, setSlots] = useState<Slot[]>(channel?.slots ?? []);
+  const [workflowForm, setWorkflowForm] = useState(() => workflowFormOf(channel?.workflow));
+  const [workflowErrors, setWorkflowErrors] = useState<
+    Partial<Record<WorkflowField, WorkflowError>>
+  >({});
   const ids = {
     name: useId(),
     platform: useId(),
@@ -47,8 +56,16 @@ export function ChannelDialog({ channel, onClose, onSaved }: ChannelDialogProps)
   };
 
   const save = useMutation({
-    mutationFn: () => {
-      const fields = { name, platform, timeZone: timeZone.trim(), language, description, slots };
+    mutationFn: (workflow: ChannelWorkflow | undefined) => {
+      const fields = {
+        name,
+        platform,
+        timeZone: timeZone.trim(),
+        language,
+        description,
+        slots,
+        ...(workflow ? { workflow } : {}),
+      };
       return channel
         ? desk.updateChannel({ id: channel.id, ...fields })
         : desk.createChannel(fields);
@@ -75,7 +92,18 @@ export function ChannelDialog({ channel, onClose, onSaved }: ChannelDialogProps)
     save.error && Object.keys(errors).length === 0 ? describeError(save.error, t) : errors[''];
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate();
+    // The workflow is checked here first: its errors sit next to its own fields.
+    const checked = checkWorkflowForm(workflowForm);
+    if (!checked.ok) {
+      setWorkflowErrors(checked.errors);
+      return;
+    }
+    setWorkflowErrors({});
+    // A channel left at the defaults keeps no settings (as channels from before workflows).
+    const untouched =
+      !channel?.workflow &&
+      JSON.stringify(checked.workflow) === JSON.stringify(DEFAULT_CHANNEL_WORKFLOW);
+    save.mutate(untouched ? undefined : checked.workflow);
   };
   const describedBy = (field: string, id: string) => (errors[field] ? `${id}-error` : undefined);
   const fieldError = (field: string, id: string) =>
@@ -174,6 +202,7 @@ export function ChannelDialog({ channel, onClose, onSaved }: ChannelDialogProps)
           {fieldError('description', ids.desc)}
         </div>
         <SlotsEditor slots={slots} onChange={setSlots} error={errors.slots} />
+        <WorkflowSettings form={workflowForm} onChange={setWorkflowForm} errors={workflowErrors} />
         {general ? (
           <p role="alert" className="inline-error">
             {general}

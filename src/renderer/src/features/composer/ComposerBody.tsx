@@ -7,6 +7,7 @@ import type { SaveState } from '../../lib/save-queue';
 import { ChannelPicker } from './ChannelPicker';
 import type { PreviewTarget } from './ContentPanel';
 import { ContentPanel } from './ContentPanel';
+import { LoudnessNote } from './LoudnessNote';
 import { ScheduleEditor } from './ScheduleEditor';
 
 /** The id of the "All channels" tab. */
@@ -141,6 +142,7 @@ export function ComposerBody({
                       at={copy.schedule.kind === 'at' ? copy.schedule.at : null}
                       mode={copy.schedule.kind === 'at' ? copy.schedule.mode : null}
                     />
+                    <LoudnessNote copy={copy} storyId={story.storyId} channel={ch} />
                   </section>
                 }
               />
