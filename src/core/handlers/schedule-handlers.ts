@@ -1,8 +1,11 @@
 // Scheduling copies locally: an exact instant, the channel's next free slot, or back to draft.
 import type { CommandArg } from '../../shared/contract';
 import { DeskError } from '../../shared/contract';
-import type { Schedule } from '../../shared/domain';
+import type { Channel, Schedule } from '../../shared/domain';
+import { titleOf } from '../../shared/formatting';
 import { nextFreeSlot, normalizeInstant } from '../../shared/schedule';
+import type { QueueState } from '../../shared/schedule/queue-shift';
+import { isMovableQueued, queuedCopyAt } from '../../shared/schedule/queue-shift';
 import { pollSchema } from '../../shared/schemas';
 import type { EngineContext } from '../engine-context';
 import { commitMutation, requireActiveChannel, updatesShard } from '../engine-context';
@@ -13,14 +16,83 @@ import { requireCopy } from './story-handlers';
 /** A time a few seconds in the past is still "now" (a slow click), not an error. */
 const PAST_TOLERANCE_MS = 60_000;
 
-const scheduledIn = (ctx: EngineContext, channelId: string): UpdateRecord[] =>
+export const scheduledIn = (ctx: EngineContext, channelId: string): UpdateRecord[] =>
   ctx.store
     .all<UpdateRecord>(updatesShard(channelId))
     .filter((r) => r.deletedAt === null && r.schedule.kind === 'at')
     .sort(compareForTimeline);
 
+/** Whether a copy sits in its channel's movable queue at `now`. */
+export const isQueued = (rec: UpdateRecord, now: Date): boolean =>
+  isMovableQueued(
+    {
+      at: rec.schedule.kind === 'at' ? rec.schedule.at : null,
+      mode: rec.schedule.kind === 'at' ? rec.schedule.mode : null,
+      deliveryState: rec.delivery?.state ?? null,
+      deletedAt: rec.deletedAt,
+    },
+    now,
+  );
+
+/** A channel's queue in time order, leaving out the copies in `except` (the ones being placed). */
+export function queueOf(
+  ctx: EngineContext,
+  channelId: string,
+  now: Date,
+  except: ReadonlySet<string> = new Set(),
+): UpdateRecord[] {
+  return scheduledIn(ctx, channelId).filter((r) => !except.has(r.id) && isQueued(r, now));
+}
+
+/**
+ * What the queue maths needs of a channel: its queued copies, and every other scheduled instant
+ * as fixed (exact times, copies already going out); `except` copies count as neither.
+ */
+export function queueStateOf(
+  ctx: EngineContext,
+  channel: Channel,
+  now: Date,
+  except: ReadonlySet<string> = new Set(),
+): QueueState {
+  const scheduled = scheduledIn(ctx, channel.id).filter((r) => !except.has(r.id));
+  const queue = scheduled.filter((r) => isQueued(r, now));
+  const fixed = scheduled.filter((r) => !isQueued(r, now));
+  const atOf = (r: UpdateRecord) => (r.schedule as { at: string }).at;
+  return {
+    slots: channel.slots,
+    zone: channel.timeZone,
+    queue: queue.map((r) => ({ id: r.id, at: atOf(r) })),
+    fixed: fixed.map(atOf),
+  };
+}
+
+/**
+ * An exact time on an instant a queued copy already holds would book it twice: the desk refuses
+ * it and names that copy, rather than moving the queue behind the editor's back.
+ */
+function refuseDoubleBooking(
+  ctx: EngineContext,
+  rec: UpdateRecord,
+  channel: Channel,
+  at: string,
+  now: Date,
+): void {
+  const queue = queueOf(ctx, channel.id, now, new Set([rec.id]));
+  const held = queuedCopyAt(
+    queue.map((r) => ({ id: r.id, at: (r.schedule as { at: string }).at })),
+    at,
+  );
+  if (!held) return;
+  const other = queue.find((r) => r.id === held.id)!;
+  throw new DeskError(
+    'conflict',
+    `"${titleOf(other.text) || 'An untitled update'}" is queued at that time on "${channel.name}": choose another time, or move it in the queue first.`,
+    [{ path: 'schedule.at', message: 'another update is queued at this time' }],
+  );
+}
+
 /** A poll is saved while it is written; only a complete one may go out. */
-function refuseUnfinishedPoll(rec: UpdateRecord): void {
+export function refuseUnfinishedPoll(rec: UpdateRecord): void {
   if (!rec.poll) return;
   const check = pollSchema.safeParse(rec.poll);
   if (check.success) return;
@@ -72,6 +144,7 @@ export function scheduleHandlers(ctx: EngineContext) {
             [{ path: 'schedule.at', message: 'this time is in the past' }],
           );
         }
+        refuseDoubleBooking(ctx, rec, channel, at, now);
         next = { kind: 'at', at, mode: 'exact' };
       } else {
         if (channel.slots.length === 0) {

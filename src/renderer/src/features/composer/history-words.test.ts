@@ -37,6 +37,18 @@ describe('entrySummary', () => {
     );
     expect(entrySummary({ mutation: 'editCopy', fields: [] }, t)).toBeNull();
   });
+
+  it('names the queue move that changed a copy’s time', () => {
+    expect(entrySummary({ mutation: 'breakingNews', fields: ['schedule'] }, t)).toBe(
+      'Breaking news — changed: schedule',
+    );
+    expect(
+      entrySummary({ mutation: 'breakingNews', fields: ['schedule'] }, i18n.getFixedT('it')),
+    ).toBe('Ultim’ora — modificato: programmazione');
+    expect(entrySummary({ mutation: 'shareNext', fields: ['schedule', 'status'] }, t)).toBe(
+      'Shared next — changed: schedule',
+    );
+  });
 });
 
 describe('outcomeLabel', () => {

@@ -48,6 +48,11 @@ export function entrySummary(entry: Pick<HistoryEntryView, 'mutation' | 'fields'
   if (entry.mutation === 'import') return t('history.imported');
   if (CREATING.has(entry.mutation)) return t('history.created');
   if (entry.fields.length === 0) return null;
+  // Queue moves name what moved the copy, so another editor sees why its time changed.
+  const fields = fieldList(entry.fields, t);
+  if (entry.mutation === 'breakingNews') return t('historyQueue.breakingNews', { fields });
+  if (entry.mutation === 'shareNext') return t('historyQueue.shareNext', { fields });
+  if (entry.mutation === 'reorderQueue') return t('historyQueue.reorderQueue', { fields });
   return t('history.changed', { fields: fieldList(entry.fields, t) });
 }
 

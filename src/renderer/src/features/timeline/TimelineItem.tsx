@@ -1,5 +1,5 @@
 // One row of the timeline, memoised: scrolling re-renders only the rows that come into view.
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { memo } from 'react';
 import type { UpdateSummary } from '../../../../shared/contract';
 import type { Channel } from '../../../../shared/domain';
@@ -10,6 +10,7 @@ export interface TimelineItemLabels {
   earlier: string;
   later: string;
   reschedule: string;
+  shareNext: string;
 }
 
 interface TimelineItemProps {
@@ -21,6 +22,9 @@ interface TimelineItemProps {
   onOpen: (storyId: string) => void;
   onMove: (updateId: string, direction: 'earlier' | 'later') => void;
   onReschedule: (s: UpdateSummary) => void;
+  onShareNext: (s: UpdateSummary) => void;
+  /** The drag handle, on rows of the movable queue. */
+  handle?: ReactNode;
   onKey: (s: UpdateSummary, e: KeyboardEvent<HTMLDivElement>) => void;
   labels: TimelineItemLabels;
 }
@@ -39,6 +43,7 @@ export const TimelineItem = memo(function TimelineItem(props: TimelineItemProps)
       size={props.size}
       actions={
         <>
+          {props.handle ?? null}
           {s.at ? (
             <>
               <button
@@ -64,6 +69,17 @@ export const TimelineItem = memo(function TimelineItem(props: TimelineItemProps)
                 ↓
               </button>
             </>
+          ) : null}
+          {s.at === null || s.mode === 'queue' ? (
+            <button
+              type="button"
+              className="button button-small"
+              disabled={props.busy}
+              onClick={() => props.onShareNext(s)}
+              data-testid="share-next"
+            >
+              {labels.shareNext}
+            </button>
           ) : null}
           <button
             type="button"

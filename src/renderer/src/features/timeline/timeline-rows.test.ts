@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { UpdateSummary } from '../../../../shared/contract';
-import { buildTimelineRows, rowIndexOf } from './timeline-rows';
+import { buildTimelineRows, queueIdsOf, rowIndexOf } from './timeline-rows';
 
 const summary = (
   id: string,
@@ -70,5 +70,29 @@ describe('buildTimelineRows', () => {
     // 10,000 hours span 417 or 418 local days.
     expect(rows.filter((r) => r.kind === 'day').length).toBeGreaterThanOrEqual(417);
     expect(elapsedMs).toBeLessThan(1000);
+  });
+});
+
+describe('queueIdsOf', () => {
+  it('lists the queued copies still ahead, in time order, leaving out exact, past, drafts and those going out', () => {
+    const queued = (id: string, at: string): UpdateSummary => ({
+      ...summary(id, at),
+      mode: 'queue',
+    });
+    const rows = buildTimelineRows(
+      [
+        queued('late', '2025-03-12T09:00:00.000Z'),
+        queued('early', '2025-03-11T09:00:00.000Z'),
+        queued('past', '2025-03-10T08:00:00.000Z'),
+        summary('exact', '2025-03-11T10:00:00.000Z'),
+        summary('draft', null),
+        {
+          ...queued('sending', '2025-03-10T09:01:00.000Z'),
+          delivery: { state: 'publishing' } as UpdateSummary['delivery'],
+        },
+      ],
+      'Europe/Rome',
+    );
+    expect(queueIdsOf(rows, new Date('2025-03-10T09:00:00.000Z'))).toEqual(['early', 'late']);
   });
 });

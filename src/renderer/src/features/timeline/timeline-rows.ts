@@ -1,6 +1,7 @@
 // Flattens a channel's timeline into rows for a virtual list: day headings, copies, then drafts.
 import type { UpdateSummary } from '../../../../shared/contract';
 import { instantToWallTime } from '../../../../shared/schedule';
+import { isMovableQueued } from '../../../../shared/schedule/queue-shift';
 
 export type TimelineRow =
   | { kind: 'day'; key: string; day: string; firstAt: string }
@@ -35,4 +36,16 @@ export function buildTimelineRows(items: readonly UpdateSummary[], zone: string)
 /** Index of the row showing `updateId`, or -1. */
 export function rowIndexOf(rows: readonly TimelineRow[], updateId: string): number {
   return rows.findIndex((r) => r.kind === 'update' && r.summary.id === updateId);
+}
+
+/** Ids of the rows in the channel's movable queue at `now`, in queue order (the drag targets). */
+export function queueIdsOf(rows: readonly TimelineRow[], now: Date): string[] {
+  const ids: string[] = [];
+  for (const row of rows) {
+    if (row.kind !== 'update') continue;
+    const s = row.summary;
+    const facts = { ...s, deliveryState: s.delivery?.state ?? null };
+    if (isMovableQueued(facts, now)) ids.push(s.id);
+  }
+  return ids;
 }
