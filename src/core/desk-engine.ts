@@ -15,6 +15,9 @@ import { StoryIndex } from './story-index';
 import { openStore } from './store/durable-store';
 import { publishHandlers } from './handlers/publish-handlers';
 import { workflowHandlers } from './handlers/workflow-handlers';
+import { breakingHandlers } from './handlers/breaking-handlers';
+import { commentHandlers } from './handlers/comment-handlers';
+import { auditHandlers } from './handlers/audit-handlers';
 import { syncHandlers } from './handlers/sync-handlers';
 import type { SecretStore } from './secret-store';
 import { fileSecretStore } from './secret-store';
@@ -66,6 +69,12 @@ const READ_COMMANDS = new Set<CommandName>([
   'getSettings',
   'getSyncStatus',
   'getHistory',
+  'getAudit',
+  'exportAudit',
+  'listInReview',
+  'listComments',
+  'getInbox',
+  'listMembers',
   // These wait for the sync engine, which itself queues its writes behind commands.
   'syncNow',
   'startSolo',
@@ -135,6 +144,9 @@ export async function createDeskEngine(opts: DeskEngineOptions): Promise<DeskEng
     ...syncHandlers(ctx, sync),
     ...publishHandlers(ctx, sync),
     ...workflowHandlers(ctx, sync),
+    ...breakingHandlers(ctx, sync),
+    ...commentHandlers(ctx, sync),
+    ...auditHandlers(sync),
     async getStatus() {
       await ready;
       return {

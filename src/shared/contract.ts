@@ -17,14 +17,25 @@ import {
   contentPatchSchema,
   idSchema,
   isoInstantSchema,
+  MAX_SOURCE_TEXT_CHARS,
   scheduleRequestSchema,
   tagSchema,
 } from './schemas';
+import type { AuditExport, AuditPage } from './audit/protocol';
+import { auditExportArgsSchema, auditPageArgsSchema } from './audit/protocol';
 import type { ConnectorView, PublicationsView } from './publish/protocol';
 import type { Engagement } from './sync/protocol';
 import { engagementCountsSchema } from './sync/protocol';
+import type { Inbox, InboxItem, Person, StoryComment } from './workflow/comment-protocol';
+import {
+  DEFAULT_INBOX_PAGE,
+  MAX_INBOX_PAGE,
+  commentBodySchema,
+  mentionsSchema,
+} from './workflow/comment-protocol';
 
 export type { ConnectorView, PublicationsView };
+export type { Inbox, InboxItem, Person, StoryComment };
 
 const reviewNoteSchema = z.string().max(2000, 'a review note has at most 2,000 characters');
 
@@ -152,6 +163,56 @@ export const commandArgs = {
   setStoryTags: z.object({ storyId: idSchema, tags: z.array(tagSchema).max(20) }),
   /** A minor follow-up goes out without a notification where the platform allows. */
   setCopySilent: z.object({ updateId: idSchema, silent: z.boolean() }),
+  /**
+   * Corrects a published story: every copy takes the new text, published ones (optionally) under a
+   * "Correction:" line in their channel's language; the hub edits each post the platform allows.
+   */
+  correctStory: z.object({
+    storyId: idSchema,
+    text: z.string().trim().min(1, 'a correction needs its text').max(MAX_SOURCE_TEXT_CHARS),
+    prefix: z.boolean().default(true),
+  }),
+  // ---- queues and breaking news
+  /** Puts a copy into its channel's next free slot, ahead of the queue; queued copies move along. */
+  shareNext: z.object({ updateId: idSchema }),
+  /** A queued copy takes position `toIndex` (0 = first) of its channel's queue; the slots stay. */
+  reorderQueue: z.object({ updateId: idSchema, toIndex: z.number().int().min(0).max(100_000) }),
+  /** Publishes a story now on the chosen channels, loud or silent on each; queued copies due within the hour move to the following free slots. */
+  breakingNews: z.object({
+    storyId: idSchema,
+    channels: z
+      .array(z.object({ channelId: idSchema, silent: z.boolean() }))
+      .min(1, 'choose at least one channel')
+      .max(50)
+      .refine((list) => new Set(list.map((c) => c.channelId)).size === list.length, {
+        message: 'each channel once',
+      }),
+  }),
+  // ---- review comments (issue item 2): internal comments, mentions and the review inbox
+  /** A story's internal comments on the hub, oldest first (comments are never published). */
+  listComments: z.object({ storyId: idSchema }),
+  /** Comments on a story; `mentions` are user ids of workspace members (see listMembers). */
+  addComment: z.object({
+    storyId: idSchema,
+    body: commentBodySchema,
+    mentions: mentionsSchema.default([]),
+  }),
+  /** Comments that mention me, newest first; pass the last page's `nextBefore` as `before`. */
+  getInbox: z.object({
+    before: idSchema.optional(),
+    limit: z.number().int().min(1).max(MAX_INBOX_PAGE).default(DEFAULT_INBOX_PAGE),
+  }),
+  /** Marks every comment that mentions me as read. */
+  markInboxRead: z.object({}),
+  /** The workspace's members' ids and names, for the mention picker. */
+  listMembers: z.object({}),
+  /** Stories waiting for review, and those sent back with changes requested (from this desk). */
+  listInReview: z.object({}),
+  // ---- audit trail (issue item 9)
+  /** A page of the workspace's audit trail on the hub, newest first (who did what, and when). */
+  getAudit: auditPageArgsSchema,
+  /** The whole audit trail for these filters as CSV (UTF-8 with a BOM, formulas defused). */
+  exportAudit: auditExportArgsSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type CommandName = keyof typeof commandArgs;
@@ -186,6 +247,8 @@ export interface UpdateSummary {
   delivery: Delivery | null;
   updatedAt: string;
   deletedAt: string | null;
+  /** The copy asks to go out without a notification (absent: it does not). */
+  silent?: boolean;
 }
 
 export interface DeskStatus {
@@ -290,6 +353,41 @@ export interface CommandResults {
   setEmbargo: Story;
   setStoryTags: Story;
   setCopySilent: Update;
+  correctStory: CorrectionReport;
+  // ---- queues and breaking news
+  shareNext: { update: Update; moved: MovedCopy[] };
+  reorderQueue: Update[];
+  breakingNews: { story: Story; moved: MovedCopy[] };
+  listComments: StoryComment[];
+  addComment: StoryComment;
+  getInbox: Inbox;
+  markInboxRead: { unread: number };
+  listMembers: Person[];
+  listInReview: ReviewQueueItem[];
+  getAudit: AuditPage;
+  exportAudit: AuditExport;
+}
+
+/** A story in the review queue, as the inbox lists it. */
+export interface ReviewQueueItem {
+  storyId: string;
+  title: string;
+  /** in_review if any live copy waits for a decision; else changes_requested. */
+  state: 'in_review' | 'changes_requested';
+  /** Who took the last review step (the submitter, or the reviewer who asked for changes). */
+  by: { id: string; name: string };
+  at: string;
+  note: string | null;
+  channelIds: string[];
+}
+
+/** A queued copy that stepped aside (breaking news) or moved along (share next), for the report. */
+export interface MovedCopy {
+  updateId: string;
+  channelId: string;
+  title: string;
+  from: string;
+  to: string;
 }
 
 /** The signed-in member as the desk shows them: their roles decide which buttons it offers. */
@@ -299,6 +397,13 @@ export interface MemberView {
   role: 'owner' | 'admin' | 'editor' | 'contributor';
   /** Roles on single channels, by channel id (they only ever add power there). */
   channelRoles: Record<string, 'admin' | 'editor' | 'contributor'>;
+}
+
+/** What correcting a story did: the story as it now stands, and which copies get an edit. */
+export interface CorrectionReport {
+  story: Story;
+  /** Published copies whose post the hub will edit (or a task for a person, on WhatsApp). */
+  corrected: string[];
 }
 
 /** What withdrawing a story did, copy by copy. */

@@ -93,6 +93,11 @@ describe.each(DB_KINDS)('hub server on %s', (kind) => {
         'POST /v1/updates/{updateId}/confirm',
         'POST /v1/updates/{updateId}/withdraw',
         'PUT /v1/updates/{updateId}/engagement',
+        'GET /v1/audit',
+        'GET /v1/stories/{storyId}/comments',
+        'POST /v1/stories/{storyId}/comments',
+        'GET /v1/inbox',
+        'POST /v1/inbox/read',
       ].sort(),
     );
     expect(doc.paths['/v1/me']?.get?.security).toEqual([{ bearerAuth: [] }]);

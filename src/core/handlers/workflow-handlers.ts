@@ -4,11 +4,12 @@ import type { CommandArg, MemberView } from '../../shared/contract';
 import { DeskError } from '../../shared/contract';
 import type { Review } from '../../shared/domain';
 import type { EngineContext } from '../engine-context';
-import { commitMutation, updatesShard } from '../engine-context';
+import { commitMutation, requireChannel, updatesShard } from '../engine-context';
 import { hubCalls } from '../sync/hub-calls';
 import type { SyncManager } from '../sync/sync-manager';
 import type { UpdateRecord } from '../update-records';
-import { toStory, toUpdate } from '../update-records';
+import { contentOf, toStory, toUpdate } from '../update-records';
+import { correctedText } from '../../shared/workflow/correction';
 import { requireCopy, requireStory } from './story-handlers';
 
 const put = (rec: UpdateRecord) => ({
@@ -143,6 +144,38 @@ export function workflowHandlers(ctx: EngineContext, sync: SyncManager) {
         copies.map((c) => ({ ...c, tags: unique, updatedAt: at })),
       );
       return storyView(storyId);
+    },
+
+    async correctStory({ storyId, text, prefix }: CommandArg<'correctStory'>) {
+      const copies = liveCopies(storyId);
+      const published = copies.filter((c) => c.delivery?.state === 'published');
+      if (published.length === 0) {
+        throw new DeskError(
+          'conflict',
+          'No copy of this story is published yet: edit its text as usual.',
+        );
+      }
+      const at = ctx.now().toISOString();
+      const next = copies.map((c): UpdateRecord => {
+        if (c.delivery?.state === 'published') {
+          const language = requireChannel(ctx, c.channelId).language;
+          // The post keeps its own text (with the label); the story's text is the plain correction.
+          const shared = { ...(c.customized && c.shared ? c.shared : contentOf(c)), text };
+          const corrected = correctedText(text, language, prefix);
+          return {
+            ...c,
+            text: corrected,
+            customized: corrected !== text || c.customized,
+            shared,
+            updatedAt: at,
+          };
+        }
+        return c.customized && c.shared
+          ? { ...c, shared: { ...c.shared, text }, updatedAt: at }
+          : { ...c, text, updatedAt: at };
+      });
+      await commitCopies('correctStory', { storyId, prefix, at }, next);
+      return { story: storyView(storyId), corrected: published.map((c) => c.id) };
     },
 
     async setCopySilent({ updateId, silent }: CommandArg<'setCopySilent'>) {

@@ -20,8 +20,16 @@ import {
 } from '../../shared/sync/protocol';
 import type { HubRequest, HubResponse, HubTransport } from '../../shared/sync/transport';
 import { connectorSchema, publicationsSchema } from '../../shared/publish/protocol';
+import type { AuditQuery } from '../../shared/audit/protocol';
+import { auditPageSchema } from '../../shared/audit/protocol';
 import type { EngagementCounts } from '../../shared/sync/protocol';
 import { engagementSchema } from '../../shared/sync/protocol';
+import {
+  commentSchema,
+  commentsSchema,
+  inboxReadSchema,
+  inboxSchema,
+} from '../../shared/workflow/comment-protocol';
 
 /** The hub's API version this desk speaks (GET /v1/health → apiVersion). */
 export const SUPPORTED_API_VERSION = 1;
@@ -109,6 +117,11 @@ const meResponseSchema = z.object({
   workspace: z.object({ name: z.string() }),
   role: roleSchema,
   channelRoles: z.array(z.object({ channelId: z.string(), role: roleSchema.exclude(['owner']) })),
+});
+
+// Only what the mention picker needs; the hub's list carries more (emails, roles).
+const membersSchema = z.object({
+  members: z.array(z.object({ userId: z.string(), displayName: z.string() })),
 });
 
 export const hubCalls = {
@@ -266,6 +279,55 @@ export const hubCalls = {
       },
       connectorSchema,
       "saving the channel's publishing settings",
+    );
+  },
+  comments(t: HubTransport, storyId: string) {
+    return call(
+      t,
+      { method: 'GET', path: `/v1/stories/${encodeURIComponent(storyId)}/comments` },
+      commentsSchema,
+      "the story's comments",
+    );
+  },
+  addComment(t: HubTransport, storyId: string, body: { body: string; mentions: string[] }) {
+    return call(
+      t,
+      { method: 'POST', path: `/v1/stories/${encodeURIComponent(storyId)}/comments`, body },
+      commentSchema,
+      'the comment',
+    );
+  },
+  inbox(t: HubTransport, page: { before?: string | undefined; limit: number }) {
+    const before = page.before ? `&before=${encodeURIComponent(page.before)}` : '';
+    return call(
+      t,
+      { method: 'GET', path: `/v1/inbox?limit=${page.limit}${before}` },
+      inboxSchema,
+      'the inbox',
+    );
+  },
+  markInboxRead(t: HubTransport) {
+    return call(
+      t,
+      { method: 'POST', path: '/v1/inbox/read', body: {} },
+      inboxReadSchema,
+      'marking the inbox read',
+    );
+  },
+  members(t: HubTransport) {
+    return call(t, { method: 'GET', path: '/v1/members' }, membersSchema, 'the members list');
+  },
+  /** One page of the audit trail; filters left undefined are not sent. */
+  audit(t: HubTransport, query: AuditQuery) {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined) params.set(key, String(value));
+    }
+    return call(
+      t,
+      { method: 'GET', path: `/v1/audit?${params}`, timeoutMs: 60_000 },
+      auditPageSchema,
+      'the audit trail request',
     );
   },
   blobStatus(t: HubTransport, hash: string): Promise<BlobStatus> {

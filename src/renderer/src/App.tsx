@@ -4,9 +4,11 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel } from '../../shared/domain';
 import { desk } from './api/desk-client';
+import { AuditView } from './features/audit/AuditView';
 import { ChannelDialog } from './features/channels/ChannelDialog';
 import { channelQueries } from './features/channels/channel-queries';
 import { Composer } from './features/composer/Composer';
+import { InboxView } from './features/review/InboxView';
 import { SearchView } from './features/search/SearchView';
 import { SettingsView } from './features/settings/SettingsView';
 import { TimelineView } from './features/timeline/TimelineView';
@@ -137,6 +139,12 @@ export function App() {
       break;
     case 'search':
       view = <SearchView channels={channels} onOpen={setStoryId} focusSignal={searchFocusSignal} />;
+      break;
+    case 'inbox':
+      view = <InboxView channels={channels} onOpen={setStoryId} />;
+      break;
+    case 'audit':
+      view = <AuditView channels={channels} onOpen={setStoryId} />;
       break;
     case 'trash':
       view = <TrashView channels={channels} />;

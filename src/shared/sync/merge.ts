@@ -212,6 +212,13 @@ function mergeShared(
  * A workflow step (scheduling, unscheduling) taken on a copy that changed meanwhile is stale: it
  * returns why, in words, or null when the step may go ahead.
  */
+/** A workflow field as the staleness check compares it: a review step's state and note only (the
+ * hub stamps who and when itself, so a desk's own step comes back with other values there). */
+function workflowValue(field: string, value: unknown): unknown {
+  if (field !== 'review' || !isBag(value)) return value ?? null;
+  return { state: value.state, note: value.note ?? null };
+}
+
 export function staleWorkflowReason(
   kind: RecordKind,
   before: Doc | null,
@@ -223,8 +230,14 @@ export function staleWorkflowReason(
   const b = before as Bag;
   const a = after as Bag;
   const c = current as Bag;
-  if (WORKFLOW_FIELDS.every((f) => sameJson(b[f], a[f]))) return null;
-  if (WORKFLOW_FIELDS.some((f) => !sameJson(c[f], b[f]) && !sameJson(c[f], a[f]))) {
+  const same = (f: (typeof WORKFLOW_FIELDS)[number], x: Bag, y: Bag) =>
+    sameJson(workflowValue(f, x[f]), workflowValue(f, y[f]));
+  if (WORKFLOW_FIELDS.every((f) => same(f, b, a))) return null;
+  const raced = WORKFLOW_FIELDS.filter((f) => !same(f, c, b) && !same(f, c, a));
+  if (raced.includes('review')) {
+    return `${currentBy} took a review step on this copy on the hub first; look at it again.`;
+  }
+  if (raced.length > 0) {
     return `${currentBy} changed this copy's schedule on the hub first; look at it again before scheduling it.`;
   }
   if (CONTENT_FIELDS.some((f) => !sameJson(c[f], b[f]))) {

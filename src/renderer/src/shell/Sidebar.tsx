@@ -5,8 +5,9 @@ import type { Channel } from '../../../shared/domain';
 import { PlatformIcon } from '../components/icons';
 import { platformLabel } from '../i18n/labels';
 import { channelColour } from '../lib/channel-colour';
+import { useReviewQueue } from '../features/review/review-queries';
 
-export type Section = 'timeline' | 'week' | 'search' | 'trash' | 'settings';
+export type Section = 'timeline' | 'week' | 'search' | 'inbox' | 'audit' | 'trash' | 'settings';
 
 interface SidebarProps {
   channels: Channel[];
@@ -26,10 +27,17 @@ export function Sidebar(props: SidebarProps) {
   const [showArchived, setShowArchived] = useState(false);
   const visible = props.channels.filter((c) => showArchived || !c.archived);
   const archivedCount = props.channels.filter((c) => c.archived).length;
-  const nav: { id: Section; label: string }[] = [
+  const waiting = (useReviewQueue().data ?? []).filter((i) => i.state === 'in_review').length;
+  const nav: { id: Section; label: string; badge?: string }[] = [
     { id: 'timeline', label: t('nav.timeline') },
     { id: 'week', label: t('nav.week') },
     { id: 'search', label: t('nav.search') },
+    {
+      id: 'inbox',
+      label: t('review.nav.inbox'),
+      ...(waiting > 0 ? { badge: t('review.nav.waiting', { n: waiting }) } : {}),
+    },
+    { id: 'audit', label: t('audit.nav') },
     { id: 'trash', label: t('nav.trash') },
     { id: 'settings', label: t('nav.settings') },
   ];
@@ -58,6 +66,11 @@ export function Sidebar(props: SidebarProps) {
               data-testid={`nav-${n.id}`}
             >
               {n.label}
+              {n.badge ? (
+                <span className="badge" data-testid={`nav-${n.id}-badge`}>
+                  {n.badge}
+                </span>
+              ) : null}
             </button>
           </li>
         ))}

@@ -13,8 +13,10 @@ import { describeError } from '../../i18n/describe-error';
 import type { SaveState } from '../../lib/save-queue';
 import { useNotices } from '../../shell/Notices';
 import { CopyDeliveries } from '../publishing/CopyDeliveries';
+import { CommentsPanel } from '../review/CommentsPanel';
 import { WithdrawStory } from '../publishing/WithdrawStory';
 import { useSyncStatus } from '../sync/sync-queries';
+import { CorrectStory } from '../workflow/CorrectStory';
 import { StoryWorkflow } from '../workflow/StoryWorkflow';
 import { BreakingNewsButton } from './BreakingNewsDialog';
 import { ComposerBody, SHARED_TAB } from './ComposerBody';
@@ -141,6 +143,7 @@ export function Composer({
         {t('composer.duplicate')}
       </button>
       {story ? <BreakingNewsButton story={story} channels={channels} /> : null}
+      {story ? <CorrectStory story={story} byId={byId} /> : null}
       {story ? <WithdrawStory storyId={storyId} copies={copies} byId={byId} /> : null}
       <button
         type="button"
@@ -204,6 +207,7 @@ export function Composer({
           onSaveState={(key, s) => setSaveStates((m) => (m[key] === s ? m : { ...m, [key]: s }))}
         />
       ) : null}
+      {story && withHub ? <CommentsPanel storyId={storyId} /> : null}
       {historyOpen && historyCopies.length > 0 ? (
         <HistoryDialog
           copies={historyCopies}

@@ -72,10 +72,15 @@ export function StoryWorkflow({ story, byId, channels, withHub }: StoryWorkflowP
 
   const when = (iso: string) => formatInstant(iso, EDITOR_ZONE, intlTag(locale), 'short');
   const state = review?.state ?? 'draft';
+  const step = review ? { name: review.by.name, when: when(review.at) } : null;
   const stateText =
-    review === null
+    review === null || step === null
       ? t('workflow.stateDraft')
-      : t(`workflow.state.${review.state}`, { name: review.by.name, when: when(review.at) });
+      : review.state === 'in_review'
+        ? t('workflow.state.in_review', step)
+        : review.state === 'approved'
+          ? t('workflow.state.approved', step)
+          : t('workflow.state.changes_requested', step);
 
   return (
     <section className="workflow-strip" aria-label={t('workflow.region')} data-testid="workflow">
