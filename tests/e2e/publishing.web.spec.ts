@@ -1,8 +1,8 @@
 // Publishing, through the real interface on the built-in hub: a Telegram channel set up against a
 // Bot API peer (test code that behaves like Telegram), one story on Telegram and WhatsApp. At its
 // minute the Telegram post goes out formatted; the WhatsApp copy falls due, the editor copies the
-// text, confirms it and sees its countdowns; a correction edits the Telegram post and becomes a
-// WhatsApp task; "publish now" makes another story due at once.
+// text, confirms it and sees its countdowns; a correction ("Correct…", under its label) edits the
+// Telegram post and becomes a WhatsApp task; "publish now" makes another story due at once.
 import type { Locator } from '@playwright/test';
 import { DateTime } from 'luxon';
 import type { TelegramPeer } from '../support/telegram-peer';
@@ -113,18 +113,30 @@ test('a story goes out on Telegram at its minute, waits for the editor on WhatsA
   await expect(panels.getByTestId('delivery-countdown').first()).toBeVisible();
   await saveScreen(page, testInfo, 'published-countdowns');
 
-  // A correction: Telegram's post is edited; WhatsApp gets a task.
-  await text.fill('**Ring road** closed tonight from 23:00');
-  await expectSaved(composer);
+  // A correction through "Correct…", under the label in the channels' language (English: the
+  // interface's, as neither channel chose another): Telegram's post is edited; WhatsApp gets a task.
+  await composer.getByTestId('story-correct').click();
+  const correct = page.getByTestId('correct-dialog');
+  const corrected = correct.getByTestId('correct-text');
+  await expect(corrected).toHaveValue('**Ring road** closed tonight from 22:00');
+  await corrected.fill('**Ring road** closed tonight from 23:00');
+  await expect(
+    correct.getByRole('checkbox', { name: /^Begin the published posts with/ }),
+  ).toBeChecked();
+  await expect(correct).toContainText('Begin the published posts with “Correction:”');
+  await saveScreen(page, testInfo, 'correction-dialog');
+  await correct.getByTestId('correct-send').click();
+  await expect(correct).toBeHidden();
   await expect.poll(() => sent('editMessageText').length, { timeout: 60_000 }).toBe(1);
   const edit = sent('editMessageText')[0]!;
-  expect(edit.params.text).toBe('<b>Ring road</b> closed tonight from 23:00');
+  expect(edit.params.text).toBe('<b>Correction:</b> <b>Ring road</b> closed tonight from 23:00');
   expect(String(edit.params.message_id)).toBe(
     String(peer.chat(PEER_CHANNEL).history[0]!.message_id),
   );
-  await expect(composer.getByTestId('whatsapp-task')).toContainText(
-    'Correct the post on WhatsApp',
-    { timeout: 30_000 },
+  const correction = composer.getByTestId('whatsapp-task');
+  await expect(correction).toContainText('Correct the post on WhatsApp', { timeout: 30_000 });
+  await expect(correction.getByTestId('whatsapp-text')).toHaveValue(
+    '*Correction:* *Ring road* closed tonight from 23:00',
   );
   expect(sent('sendMessage')).toHaveLength(1);
   await saveScreen(page, testInfo, 'correction-task');

@@ -52,9 +52,16 @@ export function CommentsPanel({ storyId }: CommentsPanelProps) {
     },
   });
 
+  // Right after a name is chosen the caret sits behind "@Name ", which still reads as a query for
+  // that very name: that mention is finished, so the picker stays closed.
+  const queryAt = (value: string, caret: number): MentionQuery | null => {
+    const next = mentionQueryAt(value, caret);
+    return next && picked.some((p) => next.query === `${p.name} `) ? null : next;
+  };
+
   const follow = (value: string, caret: number) => {
     setText(value);
-    const next = mentionQueryAt(value, caret);
+    const next = queryAt(value, caret);
     setMention(next);
     if (next?.query !== mention?.query) setActive(0);
   };
@@ -143,7 +150,7 @@ export function CommentsPanel({ storyId }: CommentsPanelProps) {
           onChange={(e) => follow(e.target.value, e.target.selectionStart)}
           onSelect={(e) => {
             const el = e.currentTarget;
-            setMention(mentionQueryAt(el.value, el.selectionStart));
+            setMention(queryAt(el.value, el.selectionStart));
           }}
           onBlur={() => setMention(null)}
           onKeyDown={onKeyDown}

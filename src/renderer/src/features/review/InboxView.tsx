@@ -34,7 +34,7 @@ export function InboxView({ channels, onOpen }: InboxViewProps) {
       </header>
       <div className="scroll-area">
         <section aria-labelledby="inbox-waiting" data-testid="inbox-waiting">
-          <h2 id="inbox-waiting" className="list-heading">
+          <h2 id="inbox-waiting" className="inbox-section-title">
             {t('review.inbox.waiting')}
           </h2>
           {queue.isError ? (
@@ -49,7 +49,7 @@ export function InboxView({ channels, onOpen }: InboxViewProps) {
         </section>
         {sentBack.length > 0 ? (
           <section aria-labelledby="inbox-sent-back" data-testid="inbox-sent-back">
-            <h2 id="inbox-sent-back" className="list-heading">
+            <h2 id="inbox-sent-back" className="inbox-section-title">
               {t('review.inbox.sentBack')}
             </h2>
             <QueueList items={sentBack} channels={channels} onOpen={onOpen} />
@@ -116,8 +116,8 @@ function Mentions({ onOpen }: { onOpen: (storyId: string) => void }) {
 
   return (
     <section aria-labelledby="inbox-mentions" data-testid="inbox-mentions">
-      <div className="sidebar-heading">
-        <h2 id="inbox-mentions" className="list-heading">
+      <div className="inbox-heading">
+        <h2 id="inbox-mentions" className="inbox-section-title">
           {t('review.inbox.mentions')}{' '}
           {unread > 0 ? (
             <span className="badge" data-testid="inbox-unread">

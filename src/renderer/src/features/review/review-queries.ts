@@ -15,6 +15,11 @@ const HUB_REFRESH_MS = 30_000;
 const MEMBERS_STALE_MS = 5 * 60_000;
 /** Typing sends a change per keystroke; the queue refetches at most this often. */
 const QUEUE_BATCH_MS = 500;
+/**
+ * The desk keeps the engine's data until told it changed; the hub tells nothing about comments,
+ * so they are re-asked whenever they are shown again (a thread reopened from a mention).
+ */
+const HUB_STALE_MS = 0;
 
 export const reviewKeys = {
   all: ['review'] as const,
@@ -32,6 +37,7 @@ export const reviewQueries = {
       queryKey: reviewKeys.comments(storyId),
       queryFn: () => desk.listComments({ storyId }),
       refetchInterval: HUB_REFRESH_MS,
+      staleTime: HUB_STALE_MS,
       retry: false,
     }),
   inbox: () =>
@@ -41,6 +47,7 @@ export const reviewQueries = {
       initialPageParam: null as string | null,
       getNextPageParam: (page) => page.nextBefore,
       refetchInterval: HUB_REFRESH_MS,
+      staleTime: HUB_STALE_MS,
       retry: false,
     }),
   members: () =>

@@ -84,51 +84,54 @@ export function StoryWorkflow({ story, byId, channels, withHub }: StoryWorkflowP
 
   return (
     <section className="workflow-strip" aria-label={t('workflow.region')} data-testid="workflow">
-      <div className="workflow-row">
-        <span className={`review-state review-${state}`} role="status" data-testid="review-state">
-          {stateText}
-        </span>
-        {review?.state === 'changes_requested' && review.note ? (
-          <q className="review-note" data-testid="review-note">
-            {review.note}
-          </q>
-        ) : null}
-        <span className="workflow-actions">
-          {open.length > 0 && state !== 'in_review' && state !== 'approved' ? (
-            <button
-              type="button"
-              className="button button-small"
-              disabled={submit.isPending}
-              onClick={() => submit.mutate()}
-              data-testid="review-submit"
-            >
-              {t('workflow.submit')}
-            </button>
+      {/* Once every copy is out, review is over: the strip keeps the embargo and topics only. */}
+      {open.length === 0 ? null : (
+        <div className="workflow-row">
+          <span className={`review-state review-${state}`} role="status" data-testid="review-state">
+            {stateText}
+          </span>
+          {review?.state === 'changes_requested' && review.note ? (
+            <q className="review-note" data-testid="review-note">
+              {review.note}
+            </q>
           ) : null}
-          {open.length > 0 && approver && state !== 'approved' ? (
-            <>
-              <button
-                type="button"
-                className="button button-small button-primary"
-                disabled={approve.isPending}
-                onClick={() => approve.mutate()}
-                data-testid="review-approve"
-              >
-                {t('workflow.approve')}
-              </button>
+          <span className="workflow-actions">
+            {open.length > 0 && state !== 'in_review' && state !== 'approved' ? (
               <button
                 type="button"
                 className="button button-small"
-                onClick={() => setAsking(true)}
-                aria-haspopup="dialog"
-                data-testid="review-request-changes"
+                disabled={submit.isPending}
+                onClick={() => submit.mutate()}
+                data-testid="review-submit"
               >
-                {t('workflow.requestChanges')}
+                {t('workflow.submit')}
               </button>
-            </>
-          ) : null}
-        </span>
-      </div>
+            ) : null}
+            {open.length > 0 && approver && state !== 'approved' ? (
+              <>
+                <button
+                  type="button"
+                  className="button button-small button-primary"
+                  disabled={approve.isPending}
+                  onClick={() => approve.mutate()}
+                  data-testid="review-approve"
+                >
+                  {t('workflow.approve')}
+                </button>
+                <button
+                  type="button"
+                  className="button button-small"
+                  onClick={() => setAsking(true)}
+                  aria-haspopup="dialog"
+                  data-testid="review-request-changes"
+                >
+                  {t('workflow.requestChanges')}
+                </button>
+              </>
+            ) : null}
+          </span>
+        </div>
+      )}
       <HeldCopies copies={copies} byId={byId} />
       <div className="workflow-row">
         <EmbargoControl story={story} copies={copies} />
