@@ -52,6 +52,23 @@ describe.each(DB_KINDS)('audit trail on %s', (kind) => {
     return doc;
   };
 
+  it('keeps an embargoed story’s text out of the trail until its release', async () => {
+    const release = new Date(t.clock.ms + 60 * MINUTE_MS).toISOString();
+    const doc = updateDoc(news, {
+      text: 'Budget doubles the cycling lanes',
+      embargoUntil: release,
+    });
+    expect((await contributor.apply([create(doc)], 'createStory')).outcome).toBe('applied');
+    const held = await audit(owner(), `?storyId=${doc.storyId}`);
+    expect(held.entries).toHaveLength(1);
+    expect(held.entries[0]).toMatchObject({ title: null, embargoed: true, storyId: doc.storyId });
+    expect(JSON.stringify(held)).not.toContain('cycling');
+    t.clock.advance(60 * MINUTE_MS);
+    const released = await audit(owner(), `?storyId=${doc.storyId}`);
+    expect(released.entries[0]!.title).toBe('Budget doubles the cycling lanes');
+    expect(released.entries[0]!.embargoed).toBeUndefined();
+  });
+
   it('lists what two members pushed, with who, what, when and the copy, newest first', async () => {
     const doc = await draft(contributor, news, 'Bridge vote on Monday\nThe council meets at nine.');
     t.clock.advance(MINUTE_MS);

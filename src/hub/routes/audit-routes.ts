@@ -15,6 +15,6 @@ export function registerAuditRoutes(router: Router, ctx: HubContext): void {
     auth: true,
     query: auditQuerySchema,
     responses: { 200: { description: 'A page of entries', schema: auditPageSchema } },
-    handler: ({ session, query }) => readAudit(ctx.db, session, query),
+    handler: ({ session, query }) => readAudit(ctx.db, session, query, ctx.now()),
   });
 }

@@ -43,6 +43,8 @@ interface AuditRow {
   channel_name: string | null;
   story_id: string | null;
   text: string | null;
+  /** The copy's embargo still holds: its text stays out of the trail (and of every export). */
+  embargoed: boolean;
 }
 
 /** Channels where `actor` reads the whole trail; null: every channel of the workspace. */
@@ -61,7 +63,7 @@ function whoOf(row: AuditRow): AuditEntry['who'] {
 }
 
 function entryOf(row: AuditRow): AuditEntry {
-  const title = row.text === null ? '' : titleOf(row.text, AUDIT_TITLE_CHARS);
+  const title = row.text === null || row.embargoed ? '' : titleOf(row.text, AUDIT_TITLE_CHARS);
   return {
     version: row.version,
     at: row.at.toISOString(),
@@ -73,6 +75,7 @@ function entryOf(row: AuditRow): AuditEntry {
     storyId: row.kind === 'update' ? row.story_id : null,
     title: title === '' ? null : title,
     fields: row.fields,
+    ...(row.embargoed ? { embargoed: true } : {}),
   };
 }
 
@@ -84,6 +87,7 @@ export async function readAudit(
   q: Queryable,
   actor: Actor,
   request: AuditRequest,
+  now: Date,
 ): Promise<AuditPage> {
   if (request.channelId !== undefined) {
     const { rows } = await q.query(
@@ -97,7 +101,8 @@ export async function readAudit(
   const { rows } = await q.query<AuditRow>(
     `SELECT h.version, h.at, h.user_id, usr.display_name, h.mutation, h.outcome, h.kind,
             h.record_id, h.fields, c.id AS channel_id, c.name AS channel_name, u.story_id,
-            left(u.doc->>'text', ${TITLE_SOURCE_CHARS}) AS text
+            left(u.doc->>'text', ${TITLE_SOURCE_CHARS}) AS text,
+            coalesce((u.doc->>'embargoUntil')::timestamptz > $11, false) AS embargoed
        FROM record_history h
        LEFT JOIN hub_updates u
               ON h.kind = 'update' AND u.id = h.record_id AND u.workspace_id = h.workspace_id
@@ -126,6 +131,7 @@ export async function readAudit(
       actor.userId,
       // One more than asked tells whether another page follows.
       limit + 1,
+      now,
     ],
   );
   const page = rows.slice(0, limit);

@@ -55,6 +55,8 @@ export const auditEntrySchema = z.strictObject({
   /** The first line of the copy's text as it stands now; null when it has none or is deleted. */
   title: z.string().max(200).nullable(),
   fields: z.array(z.string().max(64)),
+  /** The story is under embargo: the hub sends no word of its text until the release. */
+  embargoed: z.literal(true).optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 

@@ -42,7 +42,9 @@ function AuditRow({
   const { t } = useTranslation();
   const locale = useLocale();
   const { storyId } = entry;
-  const title = entry.title ?? (entry.record.kind === 'channel' ? '' : t('audit.untitled'));
+  const title = entry.embargoed
+    ? t('audit.embargoed')
+    : (entry.title ?? (entry.record.kind === 'channel' ? '' : t('audit.untitled')));
   return (
     <tr data-testid="audit-entry">
       <td className="audit-when">
