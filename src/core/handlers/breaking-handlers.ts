@@ -13,9 +13,9 @@ import { commitMutation, requireActiveChannel, updatesShard } from '../engine-co
 import type { Effect } from '../store/store-types';
 import type { SyncManager } from '../sync/sync-manager';
 import type { UpdateRecord } from '../update-records';
-import { contentOf, sharedContentOf, toStory, toUpdate } from '../update-records';
+import { sharedContentOf, toStory, toUpdate } from '../update-records';
 import { queueOf, queueStateOf, refuseUnfinishedPoll } from './schedule-handlers';
-import { requireCopy, requireStory } from './story-handlers';
+import { newCopy, requireCopy, requireStory } from './story-handlers';
 
 const put = (rec: UpdateRecord): Effect => ({
   shard: updatesShard(rec.channelId),
@@ -174,21 +174,10 @@ export function breakingHandlers(ctx: EngineContext, sync: SyncManager) {
         const existing = live.find((c) => c.channelId === channelId);
         // A copy unticked earlier comes back with its own variant, as setStoryChannels does.
         const trashed = all.find((c) => c.channelId === channelId && c.deletedAt !== null);
-        const base: UpdateRecord = existing ??
-          (trashed ? { ...trashed, deletedAt: null } : undefined) ?? {
-            id: ctx.newId(),
-            storyId,
-            channelId,
-            ...contentOf(shared),
-            customized: false,
-            shared: null,
-            schedule: { kind: 'none' },
-            status: 'draft',
-            syncState: 'local',
-            createdAt: at,
-            updatedAt: at,
-            deletedAt: null,
-          };
+        const base: UpdateRecord =
+          existing ??
+          (trashed ? { ...trashed, deletedAt: null } : undefined) ??
+          newCopy(ctx, storyId, channelId, shared, at);
         if (isOut(base)) {
           throw new DeskError('conflict', `This story is already going out on "${channel.name}".`);
         }

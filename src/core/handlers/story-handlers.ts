@@ -56,7 +56,8 @@ function requireLive(rec: UpdateRecord): void {
   }
 }
 
-function newCopy(
+/** A new, unscheduled copy of a story on a channel, following the story's content. */
+export function newCopy(
   ctx: EngineContext,
   storyId: string,
   channelId: string,

@@ -8,6 +8,7 @@ import type { Channel, Story } from '../../../../shared/domain';
 import { correctionLabel } from '../../../../shared/workflow/correction';
 import { desk } from '../../api/desk-client';
 import { Dialog } from '../../components/Dialog';
+import { DialogFooter } from '../../components/DialogFooter';
 import { describeError } from '../../i18n/describe-error';
 import { useNotices } from '../../shell/Notices';
 import { storyKeys } from '../composer/story-queries';
@@ -84,20 +85,13 @@ function CorrectDialog({
       onClose={onClose}
       testId="correct-dialog"
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={blank || correct.isPending}
-            onClick={() => correct.mutate()}
-            data-testid="correct-send"
-          >
-            {t('workflow.correctSend', { count: channels.length })}
-          </button>
-        </>
+        <DialogFooter
+          actionLabel={t('workflow.correctSend', { count: channels.length })}
+          disabled={blank || correct.isPending}
+          onAction={() => correct.mutate()}
+          onCancel={onClose}
+          testId="correct-send"
+        />
       }
     >
       <p>{t('workflow.correctExplain', { channels: channels.join(', ') })}</p>

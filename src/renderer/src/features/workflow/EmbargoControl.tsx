@@ -8,6 +8,7 @@ import type { Story, Update } from '../../../../shared/domain';
 import { formatInstant, instantToWallTime, wallTimeToInstant } from '../../../../shared/schedule';
 import { desk } from '../../api/desk-client';
 import { Dialog } from '../../components/Dialog';
+import { DialogFooter } from '../../components/DialogFooter';
 import { describeError } from '../../i18n/describe-error';
 import { intlTag, useLocale } from '../../i18n/use-locale';
 import { EDITOR_ZONE } from '../../lib/time-zones';
@@ -105,20 +106,13 @@ function EmbargoDialog({
       className="dialog-small"
       testId="embargo-dialog"
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={instant === null || save.isPending}
-            onClick={() => save.mutate()}
-            data-testid="embargo-save"
-          >
-            {t('workflow.embargoSave')}
-          </button>
-        </>
+        <DialogFooter
+          actionLabel={t('workflow.embargoSave')}
+          disabled={instant === null || save.isPending}
+          onAction={() => save.mutate()}
+          onCancel={onClose}
+          testId="embargo-save"
+        />
       }
     >
       <p>{t('workflow.embargoExplain')}</p>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Story } from '../../../../shared/domain';
 import { desk } from '../../api/desk-client';
 import { Dialog } from '../../components/Dialog';
+import { DialogFooter } from '../../components/DialogFooter';
 import { describeError } from '../../i18n/describe-error';
 
 interface ReviewDialogProps {
@@ -33,20 +34,13 @@ export function ReviewDialog({ storyId, onSaved, onClose }: ReviewDialogProps) {
       className="dialog-small"
       testId="review-dialog"
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={blank || ask.isPending}
-            onClick={() => ask.mutate()}
-            data-testid="review-send"
-          >
-            {t('workflow.requestSend')}
-          </button>
-        </>
+        <DialogFooter
+          actionLabel={t('workflow.requestSend')}
+          disabled={blank || ask.isPending}
+          onAction={() => ask.mutate()}
+          onCancel={onClose}
+          testId="review-send"
+        />
       }
     >
       <div className="field">
