@@ -32,6 +32,22 @@ interface TimelineItemProps {
 /** A timeline row with its queue and reschedule actions; callbacks and labels must be stable. */
 export const TimelineItem = memo(function TimelineItem(props: TimelineItemProps) {
   const { summary: s, labels } = props;
+  // Once the hub has it in hand (sending, out, due on WhatsApp, withdrawn), its time is history:
+  // only a failed copy can be given another.
+  if (s.delivery !== null && s.delivery.state !== 'failed') {
+    return (
+      <UpdateRow
+        summary={s}
+        channel={props.channel}
+        timeStyle="time"
+        onOpen={props.onOpen}
+        onKeyDown={(e) => props.onKey(s, e)}
+        index={props.index}
+        size={props.size}
+        actions={null}
+      />
+    );
+  }
   return (
     <UpdateRow
       summary={s}
