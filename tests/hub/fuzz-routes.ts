@@ -127,6 +127,30 @@ const SYNC_ROUTES: readonly FuzzRoute[] = [
   },
 ];
 
+/** The workflow routes: comments (a story id no story has), the inbox and the audit trail. */
+const FUZZ_STORY = '/v1/stories/fuzzstory00000000000000';
+const WORKFLOW_ROUTES: readonly FuzzRoute[] = [
+  { name: 'comments', method: 'GET', path: () => `${FUZZ_STORY}/comments`, auth: true },
+  {
+    name: 'add-comment',
+    method: 'POST',
+    path: () => `${FUZZ_STORY}/comments`,
+    auth: true,
+    body: () => ({ body: 'A note for the team', mentions: [] }),
+    fields: { body: 'string', mentions: 'array' },
+    required: ['body'],
+  },
+  { name: 'inbox', method: 'GET', path: () => '/v1/inbox', auth: true },
+  {
+    name: 'inbox-read',
+    method: 'POST',
+    path: () => '/v1/inbox/read',
+    auth: true,
+    body: () => ({}),
+  },
+  { name: 'audit', method: 'GET', path: () => '/v1/audit', auth: true },
+];
+
 /** The publishing routes (an update id that does not exist: the fuzz never gets past validation). */
 const FUZZ_UPDATE = '/v1/updates/fuzzupdate0000000000000';
 const PUBLISH_ROUTES: readonly FuzzRoute[] = [
@@ -352,4 +376,5 @@ export const ROUTES: readonly FuzzRoute[] = [
   },
   ...SYNC_ROUTES,
   ...PUBLISH_ROUTES,
+  ...WORKFLOW_ROUTES,
 ];
