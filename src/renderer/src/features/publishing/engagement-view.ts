@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next';
 import type { Locale, Platform } from '../../../../shared/domain';
 import type { Engagement } from '../../../../shared/sync/protocol';
 import { intlTag } from '../../i18n/use-locale';
+import { postResponseRate } from '../../../../shared/analytics';
 
 /** One reaction chip. */
 export interface ReactionCount {
@@ -64,14 +65,11 @@ export function pollResults(
 
 /**
  * (Reactions + poll votes) ÷ views, or null while the views are unknown or none: without them a
- * rate would mean nothing. It can pass 1 when a voter picks several options.
+ * rate would mean nothing. It can pass 1 when a voter picks several options. The one definition
+ * lives with the analytics, so a copy's card and the channel's charts always agree.
  */
-export function responseRate(
-  engagement: Pick<Engagement, 'views' | 'reactions' | 'pollVotes'>,
-): number | null {
-  const { views } = engagement;
-  if (views === null || views <= 0) return null;
-  return (totalReactions(engagement.reactions) + totalVotes(engagement.pollVotes)) / views;
+export function responseRate(engagement: Engagement): number | null {
+  return postResponseRate(engagement);
 }
 
 /** True when the engagement holds at least one number worth showing. */
