@@ -133,7 +133,8 @@ test('breaking news pre-empts a queue: the queued stories move to the following 
     QUEUED_TITLES.map(
       (title, i) =>
         new RegExp(
-          `^“${title}” moved from .*${slots[i]!.toFormat('HH:mm')} to .*${slots[i + 3]!.toFormat('HH:mm')} on ${channel}$`,
+          // A time on another day than today's reads with its date and zone ("Sun 22 Nov 2026, 00:04 CET").
+          `^“${title}” moved from .*${slots[i]!.toFormat('HH:mm')}( \\S+)? to .*${slots[i + 3]!.toFormat('HH:mm')}( \\S+)? on ${channel}$`,
         ),
     ),
   );

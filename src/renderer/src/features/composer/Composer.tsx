@@ -56,11 +56,12 @@ export function Composer({
   const syncStatus = useSyncStatus();
   // Set in the click itself: the mutation's pending state and its result reach React a macrotask
   // later (TanStack's notify scheduler), and until then the controlled checkbox would flick back.
-  // The choice is shown until the story it was made on is replaced by newer data.
-  const [picked, setPicked] = useState<{ ids: string[]; base: Story } | null>(null);
+  // The choice is shown until its own change settles: a pull landing meanwhile (a new story
+  // object) must not flick the box back.
+  const [picked, setPicked] = useState<{ ids: string[] } | null>(null);
   const byId = new Map(channels.map((c) => [c.id, c]));
   const story = query.data;
-  const pendingChannels = picked && picked.base === story ? picked.ids : undefined;
+  const pendingChannels = picked?.ids;
 
   const setChannels = useMutation({
     mutationFn: (channelIds: string[]) => desk.setStoryChannels({ storyId, channelIds }),
@@ -201,8 +202,11 @@ export function Composer({
           channelsBusy={pendingChannels !== undefined || setChannels.isPending}
           pendingChannels={pendingChannels}
           onChannels={(ids) => {
-            setPicked({ ids, base: story });
-            setChannels.mutate(ids, { onError: () => setPicked(null) });
+            const pick = { ids };
+            setPicked(pick);
+            setChannels.mutate(ids, {
+              onSettled: () => setPicked((current) => (current === pick ? null : current)),
+            });
           }}
           onSaveState={(key, s) => setSaveStates((m) => (m[key] === s ? m : { ...m, [key]: s }))}
         />
