@@ -2,7 +2,7 @@
 // @-mention picker (type @, choose with the arrows and Enter; Ctrl+Enter posts). Never published.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { KeyboardEvent } from 'react';
-import { useId, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoryComment } from '../../../../shared/contract';
 import { formatInstant } from '../../../../shared/schedule';
@@ -73,12 +73,19 @@ export function CommentsPanel({ storyId }: CommentsPanelProps) {
     setText(done.text);
     setPicked((p) => [...p, member]);
     setMention(null);
-    // After React has put the new text in, move the caret behind the name.
-    requestAnimationFrame(() => {
-      el.focus();
-      el.setSelectionRange(done.caret, done.caret);
-    });
+    caretAfterRender.current = done.caret;
   };
+  // Behind the chosen name, as soon as React has put the new text in and before the next key
+  // is handled (a frame later, fast typing would already have gone to the end of the text).
+  const caretAfterRender = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const el = box.current;
+    const caret = caretAfterRender.current;
+    if (!el || caret === null) return;
+    caretAfterRender.current = null;
+    el.focus();
+    el.setSelectionRange(caret, caret);
+  });
 
   const canPost = length > 0 && length <= MAX_COMMENT_CHARS && !post.isPending;
 
