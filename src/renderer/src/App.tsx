@@ -4,6 +4,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel } from '../../shared/domain';
 import { desk } from './api/desk-client';
+import { AnalyticsView } from './features/analytics/AnalyticsView';
+import { ArchiveView } from './features/archive/ArchiveView';
 import { AuditView } from './features/audit/AuditView';
 import { ChannelDialog } from './features/channels/ChannelDialog';
 import { channelQueries } from './features/channels/channel-queries';
@@ -12,6 +14,7 @@ import { InboxView } from './features/review/InboxView';
 import { SearchView } from './features/search/SearchView';
 import { SettingsView } from './features/settings/SettingsView';
 import { TimelineView } from './features/timeline/TimelineView';
+import { TransferView } from './features/transfer/TransferView';
 import { TrashView } from './features/trash/TrashView';
 import { WeekView } from './features/week/WeekView';
 import { Onboarding } from './features/onboarding/Onboarding';
@@ -142,6 +145,15 @@ export function App() {
       break;
     case 'inbox':
       view = <InboxView channels={channels} onOpen={setStoryId} />;
+      break;
+    case 'analytics':
+      view = <AnalyticsView channels={channels} onOpen={setStoryId} />;
+      break;
+    case 'archive':
+      view = <ArchiveView channels={channels} onOpen={setStoryId} />;
+      break;
+    case 'transfer':
+      view = <TransferView channels={channels} />;
       break;
     case 'audit':
       view = <AuditView channels={channels} onOpen={setStoryId} />;

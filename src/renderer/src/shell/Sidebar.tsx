@@ -7,7 +7,17 @@ import { platformLabel } from '../i18n/labels';
 import { channelColour } from '../lib/channel-colour';
 import { useReviewQueue } from '../features/review/review-queries';
 
-export type Section = 'timeline' | 'week' | 'search' | 'inbox' | 'audit' | 'trash' | 'settings';
+export type Section =
+  | 'timeline'
+  | 'week'
+  | 'search'
+  | 'inbox'
+  | 'analytics'
+  | 'archive'
+  | 'transfer'
+  | 'audit'
+  | 'trash'
+  | 'settings';
 
 interface SidebarProps {
   channels: Channel[];
@@ -37,6 +47,9 @@ export function Sidebar(props: SidebarProps) {
       label: t('review.nav.inbox'),
       ...(waiting > 0 ? { badge: t('review.nav.waiting', { n: waiting }) } : {}),
     },
+    { id: 'analytics', label: t('analytics.nav') },
+    { id: 'archive', label: t('archive.nav') },
+    { id: 'transfer', label: t('transfer.nav') },
     { id: 'audit', label: t('audit.nav') },
     { id: 'trash', label: t('nav.trash') },
     { id: 'settings', label: t('nav.settings') },
