@@ -29,30 +29,67 @@ async function api(url: string, path: string, body: unknown, token?: string): Pr
   return res.json();
 }
 
-export async function startTeamHub(): Promise<TeamHub> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'e2e-hub-'));
+const LISTEN_LINE = /hub listening on (http:\/\/[^\s"]+)/;
+
+interface HubProcess {
+  child: ChildProcess;
+  url: string;
+  /** The one-time setup token, when the hub printed one (a fresh data folder). */
+  setupToken: string | null;
+}
+
+/** Starts `npm run hub` on `dataDir` and waits until it listens (and, fresh, prints its setup). */
+function spawnHub(dataDir: string, fresh: boolean): Promise<HubProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', 'src/hub/cli.ts', '--data-dir', dataDir, '--port', '0'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  const { url, token } = await new Promise<{ url: string; token: string }>((resolve, reject) => {
+  return new Promise<HubProcess>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`hub did not start:\n${out}`)), 60_000);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
-      const m = SETUP_LINE.exec(out);
+      const m = fresh ? SETUP_LINE.exec(out) : LISTEN_LINE.exec(out);
       if (m) {
         clearTimeout(timer);
-        resolve({ url: m[1]!, token: m[2]! });
+        resolve({ child, url: m[1]!, setupToken: fresh ? m[2]! : null });
       }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
     child.on('exit', (code) => reject(new Error(`hub exited with ${code}:\n${out}`)));
   });
+}
+
+function stopHub(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+export interface TeamHubOptions {
+  /**
+   * Runs once the team is set up: a test writes history a hub would take weeks to make. It may
+   * call the API (`url`, as the owner with `ownerToken`), then calls `stop()` before it opens the
+   * hub's embedded database in `dataDir`; the hub starts again afterwards, on a new port.
+   */
+  seed?: (hub: {
+    url: string;
+    dataDir: string;
+    ownerToken: string;
+    stop(): Promise<void>;
+  }) => Promise<void>;
+}
+
+export async function startTeamHub(options: TeamHubOptions = {}): Promise<TeamHub> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'e2e-hub-'));
+  let running = await spawnHub(dataDir, true);
+  const url = running.url;
   const owner = (await api(url, '/v1/setup', {
-    token,
+    token: running.setupToken,
     workspaceName: 'Daily News',
     displayName: 'Olga Owner',
     email: 'owner@example.org',
@@ -75,15 +112,17 @@ export async function startTeamHub(): Promise<TeamHub> {
       password: TEAM_PASSWORD,
     });
   }
+  if (options.seed) {
+    const { child } = running;
+    await options.seed({ url, dataDir, ownerToken: owner.token, stop: () => stopHub(child) });
+    await stopHub(child);
+    running = await spawnHub(dataDir, false);
+  }
   return {
-    url,
+    url: running.url,
     member: (role) => members[role],
     async close() {
-      await new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      });
+      await stopHub(running.child);
       await rm(dataDir, { recursive: true, force: true });
     },
   };
