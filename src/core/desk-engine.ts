@@ -18,7 +18,12 @@ import { workflowHandlers } from './handlers/workflow-handlers';
 import { breakingHandlers } from './handlers/breaking-handlers';
 import { commentHandlers } from './handlers/comment-handlers';
 import { auditHandlers } from './handlers/audit-handlers';
+import { archiveHandlers } from './handlers/archive-handlers';
+import { DeskArchive } from './desk-archive';
+import { analyticsHandlers } from './handlers/analytics-handlers';
 import { syncHandlers } from './handlers/sync-handlers';
+import { transferHandlers } from './handlers/transfer-handlers';
+import { finishStagedImports } from './transfer/import-apply';
 import type { SecretStore } from './secret-store';
 import { fileSecretStore } from './secret-store';
 import type { OpenSoloHub } from './sync/sync-manager';
@@ -44,6 +49,8 @@ export interface DeskEngineOptions {
   makeTransport?: (url: URL) => HubTransport;
   /** Carry on syncing with the hub chosen before (default true). */
   resumeSync?: boolean;
+  /** Where exports are written (default: <dataDir>/exports; Electron passes Downloads). */
+  exportsDir?: string;
 }
 
 /** Commands that answer from what is loaded at open, without waiting for every shard. */
@@ -71,6 +78,13 @@ const READ_COMMANDS = new Set<CommandName>([
   'getHistory',
   'getAudit',
   'exportAudit',
+  'searchArchive',
+  'getPublishedVersions',
+  // Exports write their file in the background from the copies as they were when asked.
+  'startExport',
+  'getExportStatus',
+  'previewImport',
+  'getAnalytics',
   'listInReview',
   'listComments',
   'getInbox',
@@ -87,12 +101,14 @@ export async function createDeskEngine(opts: DeskEngineOptions): Promise<DeskEng
   await mkdir(opts.dataDir, { recursive: true });
   const store = await openStore({ dir: `${opts.dataDir}/store`, preload: [CHANNELS_SHARD] });
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
+  const archive = new DeskArchive(store);
   const ctx: EngineContext = {
     dataDir: opts.dataDir,
     store,
     media: createMediaStore(opts.dataDir),
     settings: opts.settings,
     stories: new StoryIndex(store),
+    archive,
     now: opts.now ?? (() => sync.engine.now()),
     newId: randomUUID,
     emit(event, payload) {
@@ -117,6 +133,10 @@ export async function createDeskEngine(opts: DeskEngineOptions): Promise<DeskEng
     for (const key of store.shardKeys()) if (isUpdatesShard(key)) ctx.stories.addShard(key);
   });
   ready.catch(() => undefined);
+  // An import the desk stopped in the middle of moving into its channels is finished first.
+  void ready
+    .then(() => serialise(() => finishStagedImports(ctx)))
+    .catch((error: unknown) => console.error('[desk] finishing a stopped import failed', error));
   const sync = new SyncManager({
     ctx,
     serialise,
@@ -147,6 +167,9 @@ export async function createDeskEngine(opts: DeskEngineOptions): Promise<DeskEng
     ...breakingHandlers(ctx, sync),
     ...commentHandlers(ctx, sync),
     ...auditHandlers(sync),
+    ...archiveHandlers(ctx, sync, archive),
+    ...transferHandlers(ctx, { exportsDir: opts.exportsDir ?? `${opts.dataDir}/exports` }),
+    ...analyticsHandlers(ctx),
     async getStatus() {
       await ready;
       return {

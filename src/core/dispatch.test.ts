@@ -111,6 +111,8 @@ describe('DESK_EVENT_NAMES', () => {
     expect([...DESK_EVENT_NAMES].sort()).toEqual([
       'changed',
       'delivery',
+      'exportProgress',
+      'importProgress',
       'storeProblem',
       'syncStatus',
     ]);

@@ -8,6 +8,8 @@ const EVENT_FLAGS: Record<EventName, true> = {
   storeProblem: true,
   syncStatus: true,
   delivery: true,
+  exportProgress: true,
+  importProgress: true,
 };
 
 /** Every event the engine pushes, for transports that forward them all. */

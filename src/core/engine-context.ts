@@ -33,6 +33,8 @@ export interface EngineContext {
     state: SyncState;
     note?: string;
   };
+  /** The archive's word index, kept in step with commits like `stories` (absent in some tests). */
+  archive?: { applyEffects(effects: Effect[]): void } | undefined;
   /** Called after each durable commit (the sync engine pushes it). */
   afterCommit?: ((entry: JournalEntry) => void) | undefined;
 }
@@ -64,6 +66,7 @@ export async function commitMutation(
     effects: journaled,
   });
   ctx.stories.applyEffects(effects);
+  ctx.archive?.applyEffects(effects);
   const channelIds = new Set<string>();
   const storyIds = new Set<string>();
   for (const e of effects) {

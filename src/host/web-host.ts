@@ -1,6 +1,7 @@
 // Browser mode's composition: the engine on a data folder, conf settings, and the web transport.
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { createDeskEngine } from '../core/desk-engine';
 import { openSoloHub } from '../solo/solo-hub';
 import { createConfSettings } from './conf-settings';
@@ -33,15 +34,18 @@ export interface WebHost {
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { dataDir, port, host = '127.0.0.1', staticDir } = options;
   // The hub token is kept in <dataDir>/secrets, a 0600 file: browser mode has no OS keychain.
+  // Exports go to the data folder; the page downloads them from /exports/<file>.
+  const exportsDir = join(dataDir, 'exports');
   const engine = await createDeskEngine({
     dataDir,
     settings: createConfSettings(dataDir),
     openSoloHub,
+    exportsDir,
   });
   const token = randomBytes(TOKEN_BYTES).toString('base64url');
   let app;
   try {
-    app = await buildWebServer({ engine, token, bindHost: host, staticDir });
+    app = await buildWebServer({ engine, token, bindHost: host, staticDir, exportsDir });
     await app.listen({ port, host });
   } catch (err) {
     await app?.close();

@@ -1,5 +1,6 @@
 // Browser mode's HTTP + WebSocket transport of the desk contract, as a fastify app (not yet listening).
-import { existsSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
+import { lstat } from 'node:fs/promises';
 import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -9,6 +10,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { DeskTransportTarget } from '../core/dispatch';
 import { DESK_EVENT_NAMES, dispatch } from '../core/dispatch';
+import { isExportFileName } from '../core/transfer/export-files';
 import type { DeskErrorPayload, DeskReply, ErrorCode } from '../shared/contract';
 import { CONTENT_SECURITY_POLICY_HEADER } from '../shared/csp';
 import { isAllowedHost, isAllowedOrigin, isValidToken } from './request-guard';
@@ -49,6 +51,8 @@ export interface WebServerOptions {
   bindHost: string;
   /** The built renderer (out/renderer). */
   staticDir: string;
+  /** Where the engine writes exports, served at GET /exports/<file> (none: not served). */
+  exportsDir?: string;
 }
 
 const refusal = (reply: FastifyReply, status: number, code: ErrorCode, message: string) => {
@@ -86,6 +90,27 @@ function dropUnusedConnectionsOnClose(app: FastifyInstance): void {
   });
 }
 
+/**
+ * GET /exports/<file>: an export the engine wrote, as a download. Only names the engine gives its
+ * files are served (no other name, so no path, can reach the disk), and only regular files.
+ */
+function serveExports(app: FastifyInstance, exportsDir: string): void {
+  app.get('/exports/:name', async (request, reply) => {
+    const { name } = request.params as { name: string };
+    const missing = () => refusal(reply, 404, 'not_found', 'No such export on this desk.');
+    if (!isExportFileName(name)) return missing();
+    const path = join(exportsDir, name);
+    const stat = await lstat(path).catch(() => null);
+    if (!stat?.isFile()) return missing();
+    return reply
+      .header('cache-control', 'no-store')
+      .header('content-disposition', `attachment; filename="${name}"`)
+      .header('content-length', stat.size)
+      .type(name.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
+      .send(createReadStream(path));
+  });
+}
+
 /** Builds the fastify app; the caller listens and closes it. */
 export async function buildWebServer(options: WebServerOptions): Promise<FastifyInstance> {
   const { engine, token, bindHost, staticDir } = options;
@@ -102,10 +127,13 @@ export async function buildWebServer(options: WebServerOptions): Promise<Fastify
     if (!isAllowedOrigin(request.headers.origin, bindHost, port)) {
       return refusal(reply, 403, 'internal', 'Requests from other sites are refused.');
     }
-    if (!request.url.startsWith('/api/')) return;
-    const presented = request.url.startsWith('/api/events')
-      ? (request.query as Record<string, unknown>).token
-      : request.headers[TOKEN_HEADER];
+    const download = request.url.startsWith('/exports/');
+    if (!request.url.startsWith('/api/') && !download) return;
+    // A download is a plain link and an event socket cannot set headers: both carry it in the URL.
+    const presented =
+      request.url.startsWith('/api/events') || download
+        ? ((request.query as Record<string, unknown>).token ?? request.headers[TOKEN_HEADER])
+        : request.headers[TOKEN_HEADER];
     if (!isValidToken(presented, token)) {
       return refusal(
         reply,
@@ -134,6 +162,8 @@ export async function buildWebServer(options: WebServerOptions): Promise<Fastify
     const status = result.ok ? 200 : STATUS_BY_CODE[(result.error as DeskErrorPayload).code];
     return reply.code(status).header('cache-control', 'no-store').send(result);
   });
+
+  if (options.exportsDir !== undefined) serveExports(app, options.exportsDir);
 
   await app.register(fastifyWebsocket, { options: { maxPayload: WS_MAX_PAYLOAD_BYTES } });
   app.get('/api/events', { websocket: true }, (socket) => {

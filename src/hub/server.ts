@@ -20,6 +20,7 @@ import { createRouter } from './http/route';
 import type { HubContext } from './hub-context';
 import { runMaintenance } from './maintenance';
 import { registerAccountRoutes } from './routes/account-routes';
+import { registerArchiveRoutes } from './routes/archive-routes';
 import { registerAuditRoutes } from './routes/audit-routes';
 import { acceptOctetStream, registerBlobRoutes } from './routes/blob-routes';
 import { registerChannelRoutes } from './routes/channel-routes';
@@ -177,6 +178,7 @@ export async function buildHub(db: Db, options: HubOptions = {}): Promise<Hub> {
   registerAuditRoutes(router, ctx);
   registerPublishRoutes(router, ctx, connectors);
   registerCommentRoutes(router, ctx);
+  registerArchiveRoutes(router, ctx);
   registerFeedRoutes(app, ctx);
   registerWebhookStatsRoute(app, ctx);
   registerEventSocket(app, ctx);

@@ -54,6 +54,8 @@ async function start(): Promise<void> {
     settings: createElectronSettings(dataDir),
     secrets: createSafeStorageSecrets(dataDir),
     openSoloHub,
+    // The desktop app saves exports where people look for downloads.
+    exportsDir: app.getPath('downloads'),
   });
   disposeIpc = registerDeskIpc({
     ipcMain,

@@ -20,9 +20,26 @@ import {
   MAX_SOURCE_TEXT_CHARS,
   scheduleRequestSchema,
   tagSchema,
+  timeZoneSchema,
 } from './schemas';
+import type { AnalyticsReport } from './analytics/analytics-report';
+import type { ArchiveSearchResult, PublishedVersions } from './archive/protocol';
+import { archiveSearchArgsSchema } from './archive/protocol';
 import type { AuditExport, AuditPage } from './audit/protocol';
 import { auditExportArgsSchema, auditPageArgsSchema } from './audit/protocol';
+import type {
+  ExportProgress,
+  ExportStarted,
+  ImportOutcome,
+  ImportPreview,
+  ImportProgress,
+} from './transfer/transfer-protocol';
+import {
+  applyImportArgsSchema,
+  exportStatusArgsSchema,
+  previewImportArgsSchema,
+  startExportArgsSchema,
+} from './transfer/transfer-protocol';
 import type { ConnectorView, PublicationsView } from './publish/protocol';
 import type { Engagement } from './sync/protocol';
 import { engagementCountsSchema } from './sync/protocol';
@@ -213,6 +230,32 @@ export const commandArgs = {
   getAudit: auditPageArgsSchema,
   /** The whole audit trail for these filters as CSV (UTF-8 with a BOM, formulas defused). */
   exportAudit: auditExportArgsSchema,
+  // ---- permanent archive (issue 6, item 3)
+  /** Published copies by words, channels, topic, dates and author, newest first (offline). */
+  searchArchive: archiveSearchArgsSchema,
+  /** Exactly what the hub sent to a copy's platform: the post, then each correction (needs it). */
+  getPublishedVersions: z.object({ updateId: idSchema }),
+  // ---- export and import (issue 6, items 4 and 5)
+  /** Starts writing copies to a file (CSV or JSON) in exportsDir; progress comes as events. */
+  startExport: startExportArgsSchema,
+  /** Where an export stands (for a window that missed the events). */
+  getExportStatus: exportStatusArgsSchema,
+  /** Reads an import file and lists every row: new, already imported, or its errors. */
+  previewImport: previewImportArgsSchema,
+  /** Imports every new row of a file as one step, or nothing when any row has an error. */
+  applyImport: applyImportArgsSchema,
+  // ---- analytics (issue 6)
+  /**
+   * Posts per day, loud vs silent, response rate, busiest hours, best and worst posts and totals of
+   * some channels (none listed: all) over calendar days `from`…`to` (both included) in `zone`,
+   * from the desk's own copies (works offline).
+   */
+  getAnalytics: z.object({
+    channelIds: z.array(idSchema).max(200).default([]),
+    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a calendar date, YYYY-MM-DD'),
+    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a calendar date, YYYY-MM-DD'),
+    zone: timeZoneSchema,
+  }),
 } satisfies Record<string, z.ZodType>;
 
 export type CommandName = keyof typeof commandArgs;
@@ -366,6 +409,13 @@ export interface CommandResults {
   listInReview: ReviewQueueItem[];
   getAudit: AuditPage;
   exportAudit: AuditExport;
+  searchArchive: ArchiveSearchResult;
+  getPublishedVersions: PublishedVersions;
+  startExport: ExportStarted;
+  getExportStatus: ExportProgress;
+  previewImport: ImportPreview;
+  applyImport: ImportOutcome;
+  getAnalytics: AnalyticsReport;
 }
 
 /** A story in the review queue, as the inbox lists it. */
@@ -433,6 +483,10 @@ export interface DeskEvents {
   syncStatus: SyncStatus;
   /** A copy's delivery changed on the hub (published, failed, due…): worth a notification. */
   delivery: DeliveryNotice;
+  /** An export wrote more rows, finished or failed. */
+  exportProgress: ExportProgress;
+  /** An import's apply wrote more rows, or finished. */
+  importProgress: ImportProgress;
 }
 
 export interface DeliveryNotice {

@@ -123,6 +123,8 @@ export interface Update extends Content {
   delivery?: Delivery | null;
   /** Views, reactions, poll votes of the published copy (written by the hub only). */
   engagement?: Engagement | null;
+  /** Who created the copy, as the hub recorded it (written by the hub only; absent before). */
+  author?: { id: string; name: string } | null;
   /** Why the hub refused the last change, while `syncState` is `failed`. */
   syncNote?: string;
 }

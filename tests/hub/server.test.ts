@@ -98,6 +98,7 @@ describe.each(DB_KINDS)('hub server on %s', (kind) => {
         'POST /v1/stories/{storyId}/comments',
         'GET /v1/inbox',
         'POST /v1/inbox/read',
+        'GET /v1/updates/{updateId}/published',
       ].sort(),
     );
     expect(doc.paths['/v1/me']?.get?.security).toEqual([{ bearerAuth: [] }]);

@@ -94,7 +94,7 @@ describe.each(DB_KINDS)('sync push and pull on %s', (kind) => {
   it('pulls every document exactly as pushed, whatever characters its text holds', async () => {
     // The hub splices the database's JSON text of each document into the page unparsed.
     const desk = new TestDesk(t, team.members.editor.token);
-    await desk.register();
+    const { user } = await desk.register();
     const texts = [
       'Quotes " and \\ backslashes \\" and a / slash',
       'Lines\nand\ttabs\r\nand a bell \u0007 and \u001f',
@@ -114,7 +114,8 @@ describe.each(DB_KINDS)('sync push and pull on %s', (kind) => {
     ]);
     const pulled = await desk.pullAll(0, 4);
     for (const doc of docs) {
-      expect(pulled.find((r) => r.id === doc.id)?.doc).toEqual(doc);
+      // As pushed, plus the author the hub stamps on every copy it creates.
+      expect(pulled.find((r) => r.id === doc.id)?.doc).toEqual({ ...doc, author: user });
     }
   });
 

@@ -20,6 +20,7 @@ import {
 } from '../../shared/sync/protocol';
 import type { HubRequest, HubResponse, HubTransport } from '../../shared/sync/transport';
 import { connectorSchema, publicationsSchema } from '../../shared/publish/protocol';
+import { publishedVersionsSchema } from '../../shared/archive/protocol';
 import type { AuditQuery } from '../../shared/audit/protocol';
 import { auditPageSchema } from '../../shared/audit/protocol';
 import type { EngagementCounts } from '../../shared/sync/protocol';
@@ -227,6 +228,15 @@ export const hubCalls = {
       { method: 'GET', path: `/v1/updates/${encodeURIComponent(updateId)}/publications` },
       publicationsSchema,
       'the publications request',
+    );
+  },
+  /** What the hub sent to a copy's platform: the post, each correction, the withdrawal. */
+  publishedVersions(t: HubTransport, updateId: string) {
+    return call(
+      t,
+      { method: 'GET', path: `/v1/updates/${encodeURIComponent(updateId)}/published` },
+      publishedVersionsSchema,
+      'the published versions request',
     );
   },
   /** retry · confirm · withdraw: an action on one copy's publishing. */

@@ -63,6 +63,8 @@ export function updateDoc(u: UpdateRecord): UpdateDoc {
     ...(u.tags && u.tags.length > 0 ? { tags: u.tags } : {}),
     delivery: u.delivery ?? null,
     engagement: u.engagement ?? null,
+    // Only when set, like the workflow fields: copies made before authors were kept have none.
+    ...(u.author ? { author: u.author } : {}),
   };
 }
 

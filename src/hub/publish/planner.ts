@@ -78,8 +78,17 @@ export async function planPublications(
   const result: PlanResult = { late: [], earliest: null };
   if (updates.length === 0) return result;
   const { rows } = await q.query<LivePost>(
-    `SELECT id, update_id, state, content_version, sent_content FROM publications
-      WHERE update_id = ANY($1::text[]) AND action = 'post' AND state <> 'cancelled'`,
+    // What the platform shows now: the last correction sent, else the post (each row keeps what
+    // it sent, so the archive can show the post and every correction).
+    `SELECT p.id, p.update_id, p.state, p.content_version,
+            coalesce(
+              (SELECT e.sent_content FROM publications e
+                WHERE e.update_id = p.update_id AND e.action = 'edit' AND e.state = 'done'
+                  AND e.sent_content IS NOT NULL
+                ORDER BY e.sent_at DESC, e.content_version DESC LIMIT 1),
+              p.sent_content) AS sent_content
+       FROM publications p
+      WHERE p.update_id = ANY($1::text[]) AND p.action = 'post' AND p.state <> 'cancelled'`,
     [updates.map((u) => u.id)],
   );
   const posts = new Map(rows.map((row) => [row.update_id, row]));

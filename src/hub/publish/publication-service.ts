@@ -256,12 +256,6 @@ export async function confirmPublication(
         'confirmed by a person',
       ],
     );
-    if (row.action === 'edit') {
-      await q.query(
-        `UPDATE publications SET sent_content = $2 WHERE update_id = $1 AND action = 'post' AND state = 'done'`,
-        [updateId, JSON.stringify(publishedContentOf(doc))],
-      );
-    }
     const previous = doc.delivery ?? null;
     let delivery: Delivery;
     if (row.action === 'post')

@@ -534,7 +534,7 @@ async function applyRowUpdates(q: Queryable, owner: string, rows: readonly unkno
 
 /**
  * A sent correction carries the copy's content as it stood: older corrections still waiting are
- * covered by it, and the post remembers what the platform now shows.
+ * covered by it. (The post keeps what it sent; the planner reads the last correction's content.)
  */
 async function supersedeEdits(q: Queryable, outcomes: readonly Outcome[]) {
   const edits = outcomes
@@ -546,12 +546,6 @@ async function supersedeEdits(q: Queryable, outcomes: readonly Outcome[]) {
        FROM jsonb_to_recordset($1::jsonb) AS e(update_id text, version bigint, content jsonb)
       WHERE p.update_id = e.update_id AND p.action = 'edit' AND p.state = 'scheduled'
         AND p.content_version <= e.version`,
-    [JSON.stringify(edits)],
-  );
-  await q.query(
-    `UPDATE publications p SET sent_content = e.content
-       FROM jsonb_to_recordset($1::jsonb) AS e(update_id text, content jsonb)
-      WHERE p.update_id = e.update_id AND p.action = 'post' AND p.state = 'done'`,
     [JSON.stringify(edits)],
   );
 }

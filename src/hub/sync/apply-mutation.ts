@@ -15,6 +15,7 @@ import type { HubRecord } from './records';
 import { normalizeChannelDoc, recordKey } from './records';
 import type { WorkingSet } from './working-set';
 import { stampWorkflow, workflowRefusal } from './workflow-rules';
+import { stampAuthor } from './author-stamp';
 
 type Outcome = MergeResult['outcome'];
 const RANK: Record<Outcome, number> = { applied: 0, merged: 1, conflict: 2 };
@@ -103,6 +104,7 @@ export function applyMutation(set: WorkingSet, m: PushedMutation, now: Date): Mu
       const workflow = workflowRefusal(set.actor, channelId, from, doc as UpdateDoc);
       if (workflow !== null) return refused(m, workflow, set);
       doc = stampWorkflow(set.actor, incomingBy, channelId, from, doc as UpdateDoc, now);
+      doc = stampAuthor(incomingBy, from, doc);
     }
     const record = nextRecord(change, before, doc, set, m, now);
     const entry = staged.get(key) ?? {

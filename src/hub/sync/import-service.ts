@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { changedFields } from '../../shared/sync/merge';
 import { changeRefusal } from './change-rules';
 import { stampWorkflow, workflowRefusal } from './workflow-rules';
+import { stampAuthor } from './author-stamp';
 import type { HubRecord } from './records';
 import { loadRecords, normalizeChannelDoc, userNames } from './records';
 import { lockCounter } from './versions';
@@ -91,13 +92,17 @@ export async function importRecords(
         item.kind === 'update'
           ? {
               ...item,
-              doc: stampWorkflow(
-                actor,
+              doc: stampAuthor(
                 set.ref(actor.userId),
-                item.doc.channelId,
                 null,
-                item.doc as UpdateDoc,
-                now,
+                stampWorkflow(
+                  actor,
+                  set.ref(actor.userId),
+                  item.doc.channelId,
+                  null,
+                  item.doc as UpdateDoc,
+                  now,
+                ),
               ),
             }
           : item;

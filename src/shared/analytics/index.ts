@@ -5,3 +5,5 @@ export * from './date-range';
 export * from './channel-series';
 export * from './update-ranking';
 export * from './number-format';
+export * from './copy-timeline';
+export * from './analytics-report';

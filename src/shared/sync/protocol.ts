@@ -166,6 +166,11 @@ export const updateDocSchema = z.strictObject({
   tags: z.array(tagSchema).max(20).optional(),
   delivery: deliverySchema.nullable().optional(),
   engagement: engagementSchema.nullable().optional(),
+  /**
+   * The member who created the copy, written by the hub only (when it receives the creation);
+   * desks never change it and the merge keeps the hub's value. Absent on copies made before.
+   */
+  author: userRefSchema.nullable().optional(),
 });
 export type UpdateDoc = z.infer<typeof updateDocSchema>;
 export type ChannelDoc = z.infer<typeof channelDocSchema>;

@@ -2,6 +2,26 @@
 // and the renderer (which previews it). Documented for newsrooms in docs/import.md.
 import { z } from 'zod';
 import { MAX_SOURCE_TEXT_CHARS, tagSchema } from '../schemas';
+import type { ImportErrorCode, ImportErrorParams } from './import-errors';
+import { importErrorText } from './import-errors';
+
+/**
+ * Columns the desk's exports add after the import columns (docs/import.md): read back without
+ * complaint and ignored, so an exported file imports as it is.
+ */
+export const EXPORT_ONLY_COLUMNS = [
+  'status',
+  'review',
+  'author',
+  'embargo_until',
+  'published_at',
+  'url',
+  'views',
+  'forwards',
+  'reactions',
+  'poll',
+  'corrections',
+] as const;
 
 /** Columns every import file must have. */
 export const REQUIRED_IMPORT_COLUMNS = ['channel', 'text', 'schedule'] as const;
@@ -11,10 +31,12 @@ export const OPTIONAL_IMPORT_COLUMNS = ['topics', 'silent', 'story', 'id'] as co
 export const IMPORT_COLUMNS = [...REQUIRED_IMPORT_COLUMNS, ...OPTIONAL_IMPORT_COLUMNS] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
-/** Largest import file read, in bytes (a few thousand updates; a bigger file is a mistake). */
-export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
-/** Most rows one import may carry, so a preview stays readable and one apply stays one step. */
-export const IMPORT_MAX_ROWS = 2000;
+/** Largest import file read, in bytes (an export of 10,000 updates with every column fits). */
+export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+/** Most rows one import may carry: one apply stays one durable step the desk can hold in memory. */
+export const IMPORT_MAX_ROWS = 10_000;
+/** Most topics on one copy (what the hub stores on a copy). */
+export const IMPORT_MAX_TOPICS = 20;
 /** Longest `story` or `id` value. */
 export const IMPORT_MAX_KEY_CHARS = 200;
 
@@ -22,10 +44,13 @@ export const IMPORT_MAX_KEY_CHARS = 200;
 // less tab and CR, which nobody types): such a cell in an import is almost always a pasted formula,
 // and storing it would arm our own exports and anyone else's spreadsheet.
 const FORMULA_SIGNS = ['=', '+', '-', '@'];
+// An apostrophe before any of these (tab and CR too, which csv-safety also defuses), after any
+// further apostrophes, is the export's escape: one is dropped on import, so `''=x` is `'=x`.
+const QUOTED_CELL = /^'(?='*[=+\-@\t\r])/;
 
 /** The message for a cell that starts like a spreadsheet formula. */
 export function formulaMessage(sign: string): string {
-  return `starts with '${sign}' — spreadsheet formulas are not imported; remove the sign or quote it with a leading apostrophe (')`;
+  return importErrorText('formula_cell', { sign });
 }
 
 /**
@@ -33,8 +58,25 @@ export function formulaMessage(sign: string): string {
  * formula-like text) is the text `=x`. Returns null when the cell starts like a formula.
  */
 export function unquoteCell(cell: string): string | null {
-  if (cell.startsWith("'") && FORMULA_SIGNS.includes(cell.charAt(1))) return cell.slice(1);
+  if (QUOTED_CELL.test(cell)) return cell.slice(1);
   return FORMULA_SIGNS.includes(cell.charAt(0)) ? null : cell;
+}
+
+/**
+ * The cell an export writes for a text, so that `unquoteCell` gives the text back: an apostrophe
+ * before a text that starts (after any apostrophes) like a formula. Also what keeps the CSV safe.
+ */
+export function quoteCell(text: string): string {
+  return /^'*[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** The issue a cell check raises: its English words, and the code and params to translate. */
+function cellIssue(code: ImportErrorCode, params: ImportErrorParams = {}) {
+  return {
+    code: 'custom' as const,
+    message: importErrorText(code, params),
+    params: { importCode: code, importParams: params },
+  };
 }
 
 /** A text cell refused when it starts like a formula, else unquoted. */
@@ -43,7 +85,7 @@ const safeText = z
   .transform((cell, ctx) => {
     const text = unquoteCell(cell);
     if (text === null) {
-      ctx.addIssue({ code: 'custom', message: formulaMessage(cell.charAt(0)) });
+      ctx.addIssue(cellIssue('formula_cell', { sign: cell.charAt(0) }));
       return z.NEVER;
     }
     return text;
@@ -61,7 +103,7 @@ const scheduleCell = safeText.transform((cell, ctx): ScheduleCell => {
   const word = value.toLowerCase();
   if (word === 'draft' || word === 'queue') return { kind: word };
   if (value === '') {
-    ctx.addIssue({ code: 'custom', message: 'is empty — write draft, queue, or a date and time' });
+    ctx.addIssue(cellIssue('empty_schedule'));
     return z.NEVER;
   }
   return { kind: 'time', text: value };
@@ -77,7 +119,7 @@ const silentCell = z
     const word = cell.trim().toLowerCase();
     if (YES.has(word)) return true;
     if (NO.has(word)) return false;
-    ctx.addIssue({ code: 'custom', message: `is "${cell}" — write yes or no` });
+    ctx.addIssue(cellIssue('bad_silent', { value: cell }));
     return z.NEVER;
   });
 
@@ -89,33 +131,41 @@ const topicsCell = z
   })
   .pipe(z.array(z.string().trim().pipe(safeText)))
   .transform((topics) => topics.filter((topic) => topic !== ''))
-  .pipe(z.array(tagSchema).max(50, 'has more than 50 topics'))
+  .pipe(z.array(tagSchema))
+  .superRefine((topics, ctx) => {
+    if (topics.length > IMPORT_MAX_TOPICS) {
+      ctx.addIssue(cellIssue('too_many_topics', { max: IMPORT_MAX_TOPICS }));
+    }
+  })
   .transform((topics) => [...new Set(topics)]);
 
 const keyCell = z
   .union([z.string(), z.number().transform(String)], { error: 'must be text' })
   .pipe(safeText)
   .transform((cell) => cell.trim())
-  .pipe(z.string().max(IMPORT_MAX_KEY_CHARS, `is longer than ${IMPORT_MAX_KEY_CHARS} characters`))
+  .superRefine((cell, ctx) => {
+    if (cell.length > IMPORT_MAX_KEY_CHARS) {
+      ctx.addIssue(cellIssue('text_too_long', { max: IMPORT_MAX_KEY_CHARS }));
+    }
+  })
   .transform((cell) => (cell === '' ? null : cell));
 
 /** One row of an import file, before its channel and time are looked up. */
 export const importRowSchema = z.strictObject({
   channel: safeText
     .transform((cell) => cell.trim())
-    .pipe(z.string().min(1, 'is empty — write the channel’s name or id')),
+    .superRefine((cell, ctx) => {
+      if (cell === '') ctx.addIssue(cellIssue('empty_channel'));
+    }),
   // Spreadsheets on Windows save line breaks inside a cell as CRLF; the desk stores LF.
   text: safeText
     .transform((cell) => cell.replace(/\r\n?/g, '\n'))
-    .pipe(
-      z
-        .string()
-        .refine((text) => text.trim() !== '', 'is empty')
-        .refine(
-          (text) => text.length <= MAX_SOURCE_TEXT_CHARS,
-          `is longer than ${MAX_SOURCE_TEXT_CHARS} characters`,
-        ),
-    ),
+    .superRefine((text, ctx) => {
+      if (text.trim() === '') ctx.addIssue(cellIssue('empty_cell'));
+      else if (text.length > MAX_SOURCE_TEXT_CHARS) {
+        ctx.addIssue(cellIssue('text_too_long', { max: MAX_SOURCE_TEXT_CHARS }));
+      }
+    }),
   schedule: scheduleCell,
   topics: topicsCell.optional(),
   silent: silentCell.optional(),
@@ -146,7 +196,22 @@ export interface ValidRow {
 export interface ImportError {
   row: number;
   column?: string;
+  /** Stable: the renderer translates the problem from it and `params`. */
+  code: ImportErrorCode;
+  params: ImportErrorParams;
+  /** The same problem in English words. */
   message: string;
+}
+
+/** An import error with its English words filled in from the code. */
+export function importError(
+  row: number,
+  code: ImportErrorCode,
+  params: ImportErrorParams = {},
+  column?: string,
+): ImportError {
+  const error: ImportError = { row, code, params, message: importErrorText(code, params) };
+  return column === undefined ? error : { row, column, code, params, message: error.message };
 }
 
 const FNV64_OFFSET = 0xcbf29ce484222325n;

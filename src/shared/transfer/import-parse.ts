@@ -3,12 +3,15 @@
 // here; applying valid rows is the desk's job, after the preview.
 // The browser build of csv-parse carries what it needs, so this runs in the renderer too.
 import { parse as parseCsv } from 'csv-parse/browser/esm/sync';
+import type { ImportErrorCode, ImportErrorParams } from './import-errors';
 import type { ImportError } from './import-format';
 import {
+  EXPORT_ONLY_COLUMNS,
   IMPORT_COLUMNS,
   IMPORT_MAX_BYTES,
   IMPORT_MAX_ROWS,
   REQUIRED_IMPORT_COLUMNS,
+  importError,
 } from './import-format';
 import type { ImportContext, ImportRecord, ImportResult } from './import-rows';
 import { checkRecords } from './import-rows';
@@ -30,24 +33,28 @@ interface Records {
 }
 
 /** An error about the whole file (row 0) or the CSV header (row 1). */
-const fileError = (message: string, row = 0): { ok: false; errors: ImportError[] } => ({
+const fileError = (
+  code: ImportErrorCode,
+  params: ImportErrorParams = {},
+  row = 0,
+): { ok: false; errors: ImportError[] } => ({
   ok: false,
-  errors: [{ row, message }],
+  errors: [importError(row, code, params)],
 });
 
 /** The file's text: UTF-8 (a byte order mark is dropped), or a plain word about what it is instead. */
 export function decodeImportText(bytes: Uint8Array): Read<string> {
-  if (bytes.length === 0) return fileError('the file is empty');
+  if (bytes.length === 0) return fileError('empty_file');
   if (bytes.length > IMPORT_MAX_BYTES) {
-    return fileError(`the file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB — split it`);
+    return fileError('file_too_big', { maxMb: IMPORT_MAX_BYTES / 1024 / 1024 });
   }
   const [b0, b1, b2, b3] = bytes;
   if (b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) {
-    return fileError('the file is UTF-32 text — save it as UTF-8 (CSV UTF-8 in Excel)');
+    return fileError('utf32');
   }
   if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) {
     const order = b0 === 0xff ? 'little-endian' : 'big-endian';
-    return fileError(`the file is UTF-16 (${order}) text — save it as UTF-8 (CSV UTF-8 in Excel)`);
+    return fileError('utf16', { order });
   }
   let text: string;
   try {
@@ -56,13 +63,11 @@ export function decodeImportText(bytes: Uint8Array): Read<string> {
     // Decoded again leniently only to say where: the first replacement character is the bad byte.
     const loose = new TextDecoder('utf-8').decode(bytes);
     const line = loose.slice(0, loose.indexOf('\uFFFD')).split('\n').length;
-    return fileError(
-      `the file is not UTF-8 text (first bad byte on line ${line}); it may be Windows-1252 or Latin-1 — save it as UTF-8`,
-    );
+    return fileError('bad_encoding', { line });
   }
   // NUL is valid UTF-8 but no one types it: this is UTF-16 without a byte order mark, or binary.
   if (text.includes('\u0000')) {
-    return fileError('the file holds NUL characters: it is UTF-16 or not text — save it as UTF-8');
+    return fileError('nul_bytes');
   }
   return { ok: true, value: text };
 }
@@ -75,25 +80,35 @@ function isJson(file: ImportFile, text: string): boolean {
   return /^\s*[[{]/.test(text);
 }
 
+function isExportEnvelope(data: unknown): data is { updates: unknown } {
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    !Array.isArray(data) &&
+    (data as { format?: unknown }).format === 'channel-desk-export' &&
+    'updates' in data
+  );
+}
+
 /** JSON: a list of objects, one per row, keyed by column name. */
 function readJson(text: string): Read<Records> {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return fileError(`the file is not valid JSON (${(error as Error).message})`);
+    return fileError('bad_json', { detail: (error as Error).message });
   }
-  if (!Array.isArray(data)) return fileError('the JSON file must be a list ([…]) of rows');
-  if (data.length > IMPORT_MAX_ROWS) {
-    return fileError(`the file has more than ${IMPORT_MAX_ROWS} rows — split it`);
-  }
+  // The desk's own JSON export wraps its rows: {format, exportedAt, updates: […]}.
+  if (isExportEnvelope(data)) data = data.updates;
+  if (!Array.isArray(data)) return fileError('json_not_list');
+  if (data.length > IMPORT_MAX_ROWS) return fileError('too_many_rows', { max: IMPORT_MAX_ROWS });
   const records: ImportRecord[] = [];
   const errors: ImportError[] = [];
   data.forEach((item: unknown, index) => {
     if (typeof item === 'object' && item !== null && !Array.isArray(item)) {
       records.push({ row: index + 1, fields: item as Record<string, unknown> });
     } else {
-      errors.push({ row: index + 1, message: 'is not an object with columns as keys' });
+      errors.push(importError(index + 1, 'not_object'));
     }
   });
   return { ok: true, value: { records, errors } };
@@ -107,20 +122,23 @@ function delimiterOf(text: string): string {
 
 /** The header's problems: missing, unknown or repeated columns. */
 function headerErrors(header: string[]): ImportError[] {
-  const known: readonly string[] = IMPORT_COLUMNS;
+  const known: readonly string[] = [...IMPORT_COLUMNS, ...EXPORT_ONLY_COLUMNS];
   const missing = REQUIRED_IMPORT_COLUMNS.filter((column) => !header.includes(column));
   const unknown = header.filter((column) => !known.includes(column));
   const repeated = header.filter((column, index) => header.indexOf(column) !== index);
   const errors: ImportError[] = [];
-  if (missing.length) errors.push({ row: 1, message: `missing columns: ${missing.join(', ')}` });
+  if (missing.length)
+    errors.push(importError(1, 'missing_column', { columns: missing.join(', ') }));
   if (unknown.length) {
-    errors.push({
-      row: 1,
-      message: `unknown columns: ${unknown.map((column) => `"${column}"`).join(', ')} — the columns are ${IMPORT_COLUMNS.join(', ')}`,
-    });
+    errors.push(
+      importError(1, 'unknown_columns', {
+        columns: unknown.map((column) => `"${column}"`).join(', '),
+        known: IMPORT_COLUMNS.join(', '),
+      }),
+    );
   }
   if (repeated.length) {
-    errors.push({ row: 1, message: `repeated columns: ${[...new Set(repeated)].join(', ')}` });
+    errors.push(importError(1, 'repeated_columns', { columns: [...new Set(repeated)].join(', ') }));
   }
   return errors;
 }
@@ -134,30 +152,25 @@ function readCsv(text: string): Read<Records> {
     const lines = (error as { lines?: number }).lines;
     const where = typeof lines === 'number' ? ` (near line ${lines})` : '';
     const code = (error as { code?: string }).code;
-    return fileError(
-      code === 'CSV_QUOTE_NOT_CLOSED'
-        ? `a quoted cell is never closed${where}`
-        : `the file is not valid CSV${where}: ${(error as Error).message}`,
-    );
+    return code === 'CSV_QUOTE_NOT_CLOSED'
+      ? fileError('csv_quote', { where })
+      : fileError('bad_csv', { where, detail: (error as Error).message });
   }
   const [headerCells, ...body] = table;
-  if (!headerCells) return fileError('the file is empty');
+  if (!headerCells) return fileError('empty_file');
   const header = headerCells.map((cell) => cell.trim().toLowerCase());
   const problems = headerErrors(header);
   if (problems.length) return { ok: false, errors: problems };
-  if (body.length > IMPORT_MAX_ROWS) {
-    return fileError(`the file has more than ${IMPORT_MAX_ROWS} rows — split it`);
-  }
+  if (body.length > IMPORT_MAX_ROWS) return fileError('too_many_rows', { max: IMPORT_MAX_ROWS });
   const records: ImportRecord[] = [];
   const errors: ImportError[] = [];
   body.forEach((cells, index) => {
     const row = index + 2;
     if (cells.every((cell) => cell.trim() === '')) return;
     if (cells.length > header.length) {
-      errors.push({
-        row,
-        message: `has ${cells.length} cells but the header has ${header.length}`,
-      });
+      errors.push(
+        importError(row, 'too_many_cells', { cells: cells.length, header: header.length }),
+      );
       return;
     }
     // A short row (a spreadsheet drops trailing empty cells) reads its missing cells as empty.

@@ -2,8 +2,9 @@
 // error per bad cell, named by row and column, and a ValidRow for every row with none.
 import type { Channel } from '../domain';
 import { instantToWallTime, normalizeInstant, wallTimeToInstant } from '../schedule';
+import type { ImportErrorCode, ImportErrorParams } from './import-errors';
 import type { ImportError, ImportSchedule, ScheduleCell, ValidRow } from './import-format';
-import { importRowKey, importRowSchema } from './import-format';
+import { EXPORT_ONLY_COLUMNS, importError, importRowKey, importRowSchema } from './import-format';
 
 /** What the import needs to know of a channel. */
 export type ImportChannel = Pick<Channel, 'id' | 'name' | 'timeZone' | 'archived'>;
@@ -30,7 +31,11 @@ export interface ImportResult {
 const WALL_TIME = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})$/;
 const HAS_OFFSET = /(?:[Zz]|[+-]\d{2}:?\d{2})$/;
 
-type Found<T> = { ok: true; value: T } | { ok: false; message: string };
+type Found<T> =
+  { ok: true; value: T } | { ok: false; code: ImportErrorCode; params: ImportErrorParams };
+
+const notFound = (code: ImportErrorCode, params: ImportErrorParams = {}) =>
+  ({ ok: false, code, params }) as const;
 
 /** A channel by id, else by name (ignoring case), refusing archived and ambiguous ones. */
 function findChannel(channels: readonly ImportChannel[], wanted: string): Found<ImportChannel> {
@@ -40,10 +45,10 @@ function findChannel(channels: readonly ImportChannel[], wanted: string): Found<
   );
   const channel = byId ?? (named.length === 1 ? named[0] : undefined);
   if (!byId && named.length > 1) {
-    return { ok: false, message: `several channels are called "${wanted}" — use the channel’s id` };
+    return notFound('ambiguous_channel', { name: wanted });
   }
-  if (!channel) return { ok: false, message: `no channel is called "${wanted}"` };
-  if (channel.archived) return { ok: false, message: `channel "${channel.name}" is archived` };
+  if (!channel) return notFound('unknown_channel', { name: wanted });
+  if (channel.archived) return notFound('archived_channel', { name: channel.name });
   return { ok: true, value: channel };
 }
 
@@ -54,27 +59,21 @@ function resolveTime(text: string, zone: string, now: Date): Found<string> {
   if (wall) {
     const wallTime = `${wall[1]}T${wall[2]}`;
     at = wallTimeToInstant(wallTime, zone);
-    if (at === null) return { ok: false, message: `"${text}" is not a real date and time` };
+    if (at === null) return notFound('bad_time', { value: text });
     // wallTimeToInstant moves a time in a spring-forward gap ahead; reading it back shows the move.
     if (instantToWallTime(at, zone) !== wallTime) {
-      return {
-        ok: false,
-        message: `"${text}" does not exist in ${zone} (the clocks go forward then) — pick another time`,
-      };
+      return notFound('dst_gap', { value: text, zone });
     }
   } else if (HAS_OFFSET.test(text)) {
     try {
       at = normalizeInstant(text);
     } catch {
-      return { ok: false, message: `"${text}" is not a real date and time` };
+      return notFound('bad_time', { value: text });
     }
   } else {
-    return {
-      ok: false,
-      message: `"${text}" is not draft, queue, or a time like 2026-03-01 09:30 or 2026-03-01T08:30:00Z`,
-    };
+    return notFound('not_a_schedule', { value: text });
   }
-  if (Date.parse(at) <= now.getTime()) return { ok: false, message: `"${text}" is in the past` };
+  if (Date.parse(at) <= now.getTime()) return notFound('past_time', { value: text });
   return { ok: true, value: at };
 }
 
@@ -84,35 +83,67 @@ function resolveSchedule(cell: ScheduleCell, zone: string, now: Date): Found<Imp
   return at.ok ? { ok: true, value: { kind: 'at', at: at.value } } : at;
 }
 
+const EXPORT_ONLY: ReadonlySet<string> = new Set(EXPORT_ONLY_COLUMNS);
+
+/** The fields without the columns an export adds (they describe the copy, not what to import). */
+function withoutExportColumns(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([key]) => !EXPORT_ONLY.has(key)));
+}
+
+// The words zod uses for the cell checks that cannot carry params (type and union mismatches).
+const CODE_OF_MESSAGE: Record<string, ImportErrorCode> = {
+  'is missing': 'missing_cell',
+  'must be text': 'not_text',
+  'must be yes or no': 'not_silent',
+  'must be topics separated by ";"': 'bad_topics',
+};
+
+/** The code and params of a cell's issue: set by our checks, known words, else the words. */
+function issueCode(issue: {
+  code: string;
+  message: string;
+  path: PropertyKey[];
+  params?: Record<string, unknown>;
+}): { code: ImportErrorCode; params: ImportErrorParams } {
+  const own = issue.code === 'custom' ? issue.params : undefined;
+  if (own && typeof own.importCode === 'string') {
+    return {
+      code: own.importCode as ImportErrorCode,
+      params: (own.importParams ?? {}) as ImportErrorParams,
+    };
+  }
+  const known = CODE_OF_MESSAGE[issue.message];
+  if (known) return { code: known, params: {} };
+  // A topic refused by the tag rules (empty, too long): the rule's own words.
+  if (issue.path[0] === 'topics') return { code: 'bad_topic', params: { detail: issue.message } };
+  return { code: 'bad_cell', params: { detail: issue.message } };
+}
+
 /** Checks one record; returns its ValidRow and external id, or its errors. */
 function checkRecord(
   record: ImportRecord,
   context: ImportContext,
 ): { row: ValidRow; id: string | null } | { errors: ImportError[] } {
-  const parsed = importRowSchema.safeParse(record.fields);
+  const parsed = importRowSchema.safeParse(withoutExportColumns(record.fields));
   if (!parsed.success) {
     return {
       errors: parsed.error.issues.flatMap((issue) => {
         if (issue.code === 'unrecognized_keys') {
-          return issue.keys.map((key) => ({
-            row: record.row,
-            column: key,
-            message: 'is not a known column',
-          }));
+          return issue.keys.map((key) => importError(record.row, 'unknown_column', {}, key));
         }
-        const column = issue.path[0];
-        return [{ row: record.row, column: String(column), message: issue.message }];
+        const { code, params } = issueCode(issue);
+        return [importError(record.row, code, params, String(issue.path[0]))];
       }),
     };
   }
   const fields = parsed.data;
   const channel = findChannel(context.channels, fields.channel);
   if (!channel.ok) {
-    return { errors: [{ row: record.row, column: 'channel', message: channel.message }] };
+    return { errors: [importError(record.row, channel.code, channel.params, 'channel')] };
   }
   const schedule = resolveSchedule(fields.schedule, channel.value.timeZone, context.now);
   if (!schedule.ok) {
-    return { errors: [{ row: record.row, column: 'schedule', message: schedule.message }] };
+    return { errors: [importError(record.row, schedule.code, schedule.params, 'schedule')] };
   }
   const id = fields.id ?? null;
   const content = { channelId: channel.value.id, text: fields.text, schedule: schedule.value };
@@ -150,12 +181,8 @@ export function checkRecords(
     if (earlier !== undefined) {
       errors.push(
         checked.id === null
-          ? { row: record.row, message: `repeats row ${earlier} (same channel, text and schedule)` }
-          : {
-              row: record.row,
-              column: 'id',
-              message: `"${checked.id}" is already used on row ${earlier}`,
-            },
+          ? importError(record.row, 'repeated_row', { row: earlier })
+          : importError(record.row, 'repeated_id', { id: checked.id, row: earlier }, 'id'),
       );
       continue;
     }

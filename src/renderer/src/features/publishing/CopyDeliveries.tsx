@@ -3,6 +3,7 @@
 import { useEffect, useRef } from 'react';
 import type { Channel, Update } from '../../../../shared/domain';
 import type { Delivery } from '../../../../shared/sync/protocol';
+import { StoryAnalytics } from '../analytics/StoryAnalytics';
 import { DeliveryPanel } from './DeliveryPanel';
 import { WhatsAppTaskCard } from './WhatsAppTaskCard';
 
@@ -45,6 +46,7 @@ export function CopyDeliveries({ copies, byId }: CopyDeliveriesProps) {
       {list.map((c) => (
         <DeliveryPanel key={c.id} copy={c} delivery={c.delivery} channel={byId.get(c.channelId)!} />
       ))}
+      <StoryAnalytics storyId={list[0]!.storyId} copies={copies} byId={byId} />
     </div>
   );
 }
