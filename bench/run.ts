@@ -1,5 +1,6 @@
 // Benchmark runner: `npm run bench [name ...]` runs the named benchmarks (default: all).
 // A benchmark prints a readable report, then one JSON object as its last line.
+import { runArchiveBenchmark } from './archive-bench';
 import { runPublishBenchmark } from './publish-bench';
 import { runStoreBenchmark } from './store-bench';
 import { runSyncBenchmark } from './sync-bench';
@@ -7,6 +8,7 @@ import { runTimelineBenchmark } from './timeline-bench';
 
 /** Every benchmark by name; new benchmarks register here. */
 const BENCHMARKS: Record<string, () => Promise<void>> = {
+  archive: runArchiveBenchmark,
   publish: runPublishBenchmark,
   store: runStoreBenchmark,
   sync: runSyncBenchmark,
