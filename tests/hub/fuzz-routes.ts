@@ -175,6 +175,8 @@ const PUBLISH_ROUTES: readonly FuzzRoute[] = [
     required: ['config'],
   },
   { name: 'publications', method: 'GET', path: () => `${FUZZ_UPDATE}/publications`, auth: true },
+  // The archive: every version the hub sent of a copy.
+  { name: 'published', method: 'GET', path: () => `${FUZZ_UPDATE}/published`, auth: true },
   {
     name: 'retry',
     method: 'POST',
