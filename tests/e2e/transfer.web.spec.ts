@@ -44,6 +44,9 @@ test('an import with a bad row is refused with the row named; the fixed file imp
   await expect(page.getByTestId('import-blocked')).toHaveText(/^Fix row 4 and choose the file/);
   const badRow = page.getByTestId('import-row-4');
   await expect(badRow.getByTestId('import-error')).toContainText('schedule');
+  // The refused row reads as it was typed, so the editor can find it in the file.
+  await expect(badRow).toContainText(CHANNEL);
+  await expect(badRow).toContainText('Heat warning for the weekend');
   await expect(page.getByTestId('import-apply')).toBeDisabled();
   await saveScreen(page, testInfo, 'import-refused');
 

@@ -72,6 +72,7 @@ export function planImport(
   const now = ctx.now();
   const parsed = parseImportFile({ bytes: decode(file), name: file.fileName }, { channels, now });
   const fileErrors = parsed.errors.filter((error) => error.row <= 1 && error.column === undefined);
+  const refusedByRow = new Map((parsed.refused ?? []).map((r) => [r.row, r]));
   const rowErrors = new Map<number, ImportError[]>();
   for (const error of parsed.errors) {
     if (fileErrors.includes(error)) continue;
@@ -103,15 +104,19 @@ export function planImport(
         errors: p.errors,
       };
     }),
-    ...[...rowErrors].map(([row, errors]): ImportPreviewRow => ({
-      row,
-      state: 'error',
-      channelId: null,
-      channelName: null,
-      schedule: null,
-      excerpt: '',
-      errors,
-    })),
+    ...[...rowErrors].map(([row, errors]): ImportPreviewRow => {
+      // The row as typed: which channel and text it is, so the editor finds it in the file.
+      const typed = refusedByRow.get(row);
+      return {
+        row,
+        state: 'error',
+        channelId: null,
+        channelName: typed?.channel.trim() || null,
+        schedule: null,
+        excerpt: excerptOf(typed?.text ?? ''),
+        errors,
+      };
+    }),
   ].sort((a, b) => a.row - b.row);
   const count = (state: ImportPreviewRow['state']) => rows.filter((r) => r.state === state).length;
   return {

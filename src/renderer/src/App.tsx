@@ -18,6 +18,7 @@ import { TransferView } from './features/transfer/TransferView';
 import { TrashView } from './features/trash/TrashView';
 import { WeekView } from './features/week/WeekView';
 import { Onboarding } from './features/onboarding/Onboarding';
+import { ViewErrorBoundary } from './components/ViewErrorBoundary';
 import { DeliveryNotifications } from './features/publishing/DeliveryNotifications';
 import { needsOnboarding } from './features/sync/sync-status-view';
 import { syncQueries } from './features/sync/sync-queries';
@@ -197,7 +198,7 @@ export function App() {
             {t('app.loadFailed')}
           </p>
         ) : null}
-        {view}
+        <ViewErrorBoundary key={section}>{view}</ViewErrorBoundary>
       </main>
       {storyId ? (
         <Composer

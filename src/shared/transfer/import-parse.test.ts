@@ -164,6 +164,10 @@ describe('parseImportFile: a malformed file writes nothing and says where', () =
       { row: 6, column: 'schedule', message: '"2026-03-04T25:00:00Z" is not a real date and time' },
     ]);
     expect(result.rows.map((row) => row.row)).toEqual([7]);
+    // Each refused row keeps its channel and text as typed, for the preview to show.
+    expect(result.refused).toEqual(
+      ['A', 'B', 'C', 'D', 'E'].map((text, i) => ({ row: i + 2, channel: 'Roma Live', text })),
+    );
   });
 
   it('refuses formula-injection cells in any column, naming the sign', () => {
@@ -182,6 +186,13 @@ describe('parseImportFile: a malformed file writes nothing and says where', () =
         { row: 3, column: 'channel', message: message('@') },
         { row: 4, column: 'topics', message: message('+') },
         { row: 5, column: 'story', message: message('-') },
+      ],
+      // Shown in the preview as typed (the preview renders them as text, never as formulas).
+      refused: [
+        { row: 2, channel: 'Roma Live', text: "=cmd|' /C calc'!A0" },
+        { row: 3, channel: '@SUM(A1)', text: 'Hello' },
+        { row: 4, channel: 'Roma Live', text: 'Hello' },
+        { row: 5, channel: 'Roma Live', text: 'Hi' },
       ],
     });
   });
@@ -238,6 +249,12 @@ describe('parseImportFile: a malformed file writes nothing and says where', () =
         { row: 2, column: 'schedule', message: 'is missing' },
         { row: 3, column: 'when', message: 'is not a known column' },
         { row: 4, column: 'text', message: 'must be text' },
+      ],
+      // A row that is not an object has no cells to show; text that is not text shows as none.
+      refused: [
+        { row: 2, channel: 'Roma Live', text: 'Hi' },
+        { row: 3, channel: 'Roma Live', text: 'Hi' },
+        { row: 4, channel: 'Roma Live', text: '' },
       ],
     });
   });

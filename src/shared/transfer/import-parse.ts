@@ -196,5 +196,6 @@ export function parseImportFile(file: ImportFile, context: ImportContext): Impor
   return {
     rows: checked.rows,
     errors: [...read.value.errors, ...checked.errors].sort((a, b) => a.row - b.row),
+    ...(checked.refused ? { refused: checked.refused } : {}),
   };
 }

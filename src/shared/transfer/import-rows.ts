@@ -22,11 +22,22 @@ export interface ImportRecord {
   fields: Record<string, unknown>;
 }
 
+/** What a refused row held, as typed, so a preview can show which row it is. */
+export interface RefusedRow {
+  row: number;
+  channel: string;
+  text: string;
+}
+
 /** Rows that passed, and every error found. */
 export interface ImportResult {
   rows: ValidRow[];
   errors: ImportError[];
+  /** The refused rows' channel and text cells (absent when the whole file was refused). */
+  refused?: RefusedRow[];
 }
+
+const cellText = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 const WALL_TIME = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})$/;
 const HAS_OFFSET = /(?:[Zz]|[+-]\d{2}:?\d{2})$/;
@@ -170,11 +181,19 @@ export function checkRecords(
 ): ImportResult {
   const rows: ValidRow[] = [];
   const errors: ImportError[] = [];
+  const refused: RefusedRow[] = [];
   const firstRowOfKey = new Map<string, number>();
+  const refuse = (record: ImportRecord) =>
+    refused.push({
+      row: record.row,
+      channel: cellText(record.fields.channel),
+      text: cellText(record.fields.text),
+    });
   for (const record of records) {
     const checked = checkRecord(record, context);
     if ('errors' in checked) {
       errors.push(...checked.errors);
+      refuse(record);
       continue;
     }
     const earlier = firstRowOfKey.get(checked.row.key);
@@ -184,10 +203,11 @@ export function checkRecords(
           ? importError(record.row, 'repeated_row', { row: earlier })
           : importError(record.row, 'repeated_id', { id: checked.id, row: earlier }, 'id'),
       );
+      refuse(record);
       continue;
     }
     firstRowOfKey.set(checked.row.key, record.row);
     rows.push(checked.row);
   }
-  return { rows, errors };
+  return { rows, errors, refused };
 }

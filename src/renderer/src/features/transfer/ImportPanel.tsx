@@ -33,8 +33,12 @@ function PreviewTable({ preview, channels }: { preview: ImportPreview; channels:
       // In the channel's own zone, as the file gave it (the preview must read like the file).
       const zone = channels.find((c) => c.id === row.channelId)?.timeZone;
       return new Date(row.schedule.at).toLocaleString(i18n.language, {
-        dateStyle: 'medium',
-        timeStyle: 'short',
+        // Named fields: Intl refuses dateStyle/timeStyle together with timeZoneName.
+        year: 'numeric',
+        month: 'short',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
         ...(zone ? { timeZone: zone } : {}),
         timeZoneName: 'short',
       });
