@@ -1,17 +1,19 @@
 // Electron main: the composition root. Each concern lives in its own file next to this one.
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BrowserWindow, app, dialog, ipcMain, session } from 'electron';
+import { BrowserWindow, app, dialog, ipcMain, screen, session } from 'electron';
 import type { DeskEngine } from '../core/desk-engine';
 import { createDeskEngine } from '../core/desk-engine';
 import { CONTENT_SECURITY_POLICY_HEADER, DEV_CONTENT_SECURITY_POLICY_HEADER } from '../shared/csp';
 import { createAppUrlCheck } from './app-url';
 import { openSoloHub } from '../solo/solo-hub';
-import { createElectronSettings } from './electron-settings';
+import { startDesktopShell } from './desktop-shell';
+import { createElectronSettings, createWindowStateStore } from './electron-settings';
 import { createSafeStorageSecrets } from './safe-storage-secrets';
-import { registerDeskIpc } from './ipc';
+import { registerDeskIpc, registerShellIpc } from './ipc';
 import { applySessionSecurity, hardenWebContents } from './security';
 import { createMainWindow } from './window';
+import { clampToDisplays, parseWindowState } from './window-state';
 
 const PRELOAD_PATH = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 const RENDERER_FILE = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
@@ -30,16 +32,34 @@ app.setPath(
 let engine: DeskEngine | undefined;
 let mainWindow: BrowserWindow | undefined;
 let disposeIpc: (() => void) | undefined;
+let disposeShell: (() => void) | undefined;
 let shutdown: Promise<void> | undefined;
 
 function openMainWindow(): void {
-  mainWindow = createMainWindow({
+  const win = createMainWindow({
     preloadPath: PRELOAD_PATH,
     devServerUrl,
     rendererFile: RENDERER_FILE,
   });
-  mainWindow.on('closed', () => {
-    mainWindow = undefined;
+  mainWindow = win;
+  // Where it was last time, on a screen that is still there; placed before its first paint.
+  const windowState = createWindowStateStore(app.getPath('userData'));
+  const saved = parseWindowState(windowState.read());
+  if (saved) {
+    const [minWidth = 0, minHeight = 0] = win.getMinimumSize();
+    const primary = screen.getPrimaryDisplay();
+    const areas = [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map(
+      (d) => d.workArea,
+    );
+    const bounds = clampToDisplays(saved.bounds, areas, { minWidth, minHeight });
+    if (bounds) win.setBounds(bounds);
+    if (saved.maximized) win.maximize();
+  }
+  win.on('close', () => {
+    windowState.write({ bounds: win.getNormalBounds(), maximized: win.isMaximized() });
+  });
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = undefined;
   });
 }
 
@@ -63,6 +83,20 @@ async function start(): Promise<void> {
     isAppUrl,
     targets: () => BrowserWindow.getAllWindows().map((w) => w.webContents),
   });
+  const targets = () => BrowserWindow.getAllWindows().map((w) => w.webContents);
+  const desktop = startDesktopShell({
+    engine,
+    isDev: !!devServerUrl,
+    isAppUrl,
+    window: () => mainWindow,
+    openWindow: openMainWindow,
+    targets,
+  });
+  const disposeShellIpc = registerShellIpc({ ipcMain, isAppUrl, onMessage: desktop.onMessage });
+  disposeShell = () => {
+    disposeShellIpc();
+    desktop.dispose();
+  };
   openMainWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openMainWindow();
@@ -72,6 +106,7 @@ async function start(): Promise<void> {
 /** Closes the engine once, so the store writes its checkpoint before the process ends. */
 function closeEngine(): Promise<void> {
   shutdown ??= (async () => {
+    disposeShell?.();
     disposeIpc?.();
     await engine?.close();
   })();

@@ -1,8 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DeskTransportTarget } from '../core/dispatch';
 import type { DeskHandlers } from '../shared/contract';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../preload/ipc-channels';
-import { createInvokeHandler, registerDeskIpc } from './ipc';
+import {
+  IPC_EVENT_CHANNEL,
+  IPC_INVOKE_CHANNEL,
+  IPC_SHELL_EVENT_CHANNEL,
+  IPC_SHELL_MESSAGE_CHANNEL,
+} from '../preload/ipc-channels';
+import { createInvokeHandler, registerDeskIpc, registerShellIpc, sendShellEvent } from './ipc';
 
 const APP_URL = 'file:///app/out/renderer/index.html';
 const isAppUrl = (url: string) => url.startsWith(APP_URL);
@@ -88,6 +93,8 @@ describe('registerDeskIpc', () => {
     expect([...listeners.keys()].sort()).toEqual([
       'changed',
       'delivery',
+      'exportProgress',
+      'importProgress',
       'storeProblem',
       'syncStatus',
     ]);
@@ -102,5 +109,70 @@ describe('registerDeskIpc', () => {
     dispose();
     expect(ipcMain.removeHandler).toHaveBeenCalledWith(IPC_INVOKE_CHANNEL);
     expect(listeners.size).toBe(0);
+  });
+});
+
+describe('registerShellIpc', () => {
+  function setup() {
+    let listener: ((event: unknown, raw: unknown) => void) | undefined;
+    const ipcMain = {
+      on: vi.fn((channel: string, fn: typeof listener) => {
+        expect(channel).toBe(IPC_SHELL_MESSAGE_CHANNEL);
+        listener = fn;
+      }),
+      removeListener: vi.fn(),
+    };
+    const onMessage = vi.fn();
+    const dispose = registerShellIpc({ ipcMain: ipcMain as never, isAppUrl, onMessage });
+    const send = (url: string | null, raw: unknown) =>
+      listener?.({ senderFrame: url === null ? null : { url } }, raw);
+    return { ipcMain, onMessage, dispose, send, listener: () => listener };
+  }
+
+  it('passes on valid messages from the app’s own page', () => {
+    const { onMessage, send } = setup();
+    send(APP_URL, { kind: 'spellcheck', language: 'fr' });
+    send(`${APP_URL}#/x`, { kind: 'language', language: 'it' });
+    expect(onMessage.mock.calls).toEqual([
+      [{ kind: 'spellcheck', language: 'fr' }],
+      [{ kind: 'language', language: 'it' }],
+    ]);
+  });
+
+  it('drops messages from other frames and malformed ones', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { onMessage, send } = setup();
+    send('https://evil.example/', { kind: 'language', language: 'it' });
+    send(null, { kind: 'language', language: 'it' });
+    send(APP_URL, { kind: 'language', language: 'de' });
+    send(APP_URL, { kind: 'spellcheck', language: 'it', extra: 1 });
+    send(APP_URL, 'language');
+    expect(onMessage).not.toHaveBeenCalled();
+  });
+
+  it('stops listening when disposed', () => {
+    const { ipcMain, dispose, listener } = setup();
+    dispose();
+    expect(ipcMain.removeListener).toHaveBeenCalledWith(IPC_SHELL_MESSAGE_CHANNEL, listener());
+  });
+});
+
+describe('sendShellEvent', () => {
+  it('sends to the app’s own live pages only, on the shell channel', () => {
+    const make = (url: string, destroyed = false) => ({
+      send: vi.fn(),
+      getURL: () => url,
+      isDestroyed: () => destroyed,
+    });
+    const app = make(APP_URL);
+    const stranger = make('https://evil.example/');
+    const dead = make(APP_URL, true);
+    sendShellEvent([app, stranger, dead] as never, isAppUrl, 'openStory', { storyId: 's1' });
+    expect(app.send).toHaveBeenCalledWith(IPC_SHELL_EVENT_CHANNEL, {
+      event: 'openStory',
+      payload: { storyId: 's1' },
+    });
+    expect(stranger.send).not.toHaveBeenCalled();
+    expect(dead.send).not.toHaveBeenCalled();
   });
 });

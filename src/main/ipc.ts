@@ -1,9 +1,16 @@
 // The Electron transport of the desk contract: `desk:invoke` in, `desk:event` out.
-import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { DeskTransportTarget } from '../core/dispatch';
 import { DESK_EVENT_NAMES, dispatch } from '../core/dispatch';
 import type { DeskReply } from '../shared/contract';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../preload/ipc-channels';
+import type { ShellEventName, ShellEvents, ShellMessage } from '../shared/native-shell';
+import { shellMessageSchema } from '../shared/native-shell';
+import {
+  IPC_EVENT_CHANNEL,
+  IPC_INVOKE_CHANNEL,
+  IPC_SHELL_EVENT_CHANNEL,
+  IPC_SHELL_MESSAGE_CHANNEL,
+} from '../preload/ipc-channels';
 
 export interface DeskIpcOptions {
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
@@ -50,4 +57,49 @@ export function registerDeskIpc(options: DeskIpcOptions): () => void {
     ipcMain.removeHandler(IPC_INVOKE_CHANNEL);
     for (const unsubscribe of unsubscribers) unsubscribe();
   };
+}
+
+export interface ShellIpcOptions {
+  ipcMain: Pick<IpcMain, 'on' | 'removeListener'>;
+  isAppUrl: (url: string) => boolean;
+  /** Called with each valid message from the desk's own page. */
+  onMessage: (message: ShellMessage) => void;
+}
+
+/**
+ * Listens for the page's shell messages (its language, the spellcheck language). Like commands,
+ * they count only from the desk's own page, and only in the expected shape; the rest is dropped.
+ */
+export function registerShellIpc(options: ShellIpcOptions): () => void {
+  const listener = (event: Pick<IpcMainEvent, 'senderFrame'>, raw: unknown) => {
+    const url = event.senderFrame?.url;
+    if (!url || !options.isAppUrl(url)) {
+      console.warn('[desk] refused a shell message from', url?.slice(0, 200) ?? 'a vanished frame');
+      return;
+    }
+    const parsed = shellMessageSchema.safeParse(raw);
+    if (!parsed.success) {
+      console.warn('[desk] ignored a malformed shell message');
+      return;
+    }
+    options.onMessage(parsed.data);
+  };
+  options.ipcMain.on(IPC_SHELL_MESSAGE_CHANNEL, listener);
+  return () => {
+    options.ipcMain.removeListener(IPC_SHELL_MESSAGE_CHANNEL, listener);
+  };
+}
+
+/** Sends a shell event (a menu action, a story to open) to the app's own pages. */
+export function sendShellEvent<E extends ShellEventName>(
+  targets: Pick<WebContents, 'send' | 'getURL' | 'isDestroyed'>[],
+  isAppUrl: (url: string) => boolean,
+  event: E,
+  payload: ShellEvents[E],
+): void {
+  for (const contents of targets) {
+    if (!contents.isDestroyed() && isAppUrl(contents.getURL())) {
+      contents.send(IPC_SHELL_EVENT_CHANNEL, { event, payload });
+    }
+  }
 }

@@ -4,3 +4,7 @@
 export const IPC_INVOKE_CHANNEL = 'desk:invoke';
 /** Main → renderer: `{ event, payload }` for every engine event. */
 export const IPC_EVENT_CHANNEL = 'desk:event';
+/** Main → renderer: `{ event, payload }` for shell events (menu actions, opening a story). */
+export const IPC_SHELL_EVENT_CHANNEL = 'desk:shell-event';
+/** Renderer → main, one-way: a ShellMessage (the page's language, the spellcheck language). */
+export const IPC_SHELL_MESSAGE_CHANNEL = 'desk:shell-message';

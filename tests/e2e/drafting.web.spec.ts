@@ -4,6 +4,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { DateTime } from 'luxon';
 import { expect, test } from './desk-fixture';
+import { expectAccessible } from './a11y';
 import {
   ALL_WEEKDAYS,
   caretToEnd,
@@ -281,6 +282,7 @@ test('an editor drafts, cross-posts, schedules and keeps an update through resta
   await expect(composer.getByTestId('copy-tab')).toHaveCount(2);
   await checkPreviews(composer.getByTestId('shared-panel'));
   await saveScreen(page, testInfo, 'composer-previews', COMPOSER_SCREEN_PX);
+  await expectAccessible(page, testInfo, 'composer-previews');
 
   await customiseWhatsApp(composer, mobilitaId, breakingId);
   const telegramAt = DateTime.now()
@@ -317,6 +319,7 @@ test('an editor drafts, cross-posts, schedules and keeps an update through resta
   await expect(row).toContainText('Metro A e B chiuse');
   await expect(row).toContainText('09:30');
   await saveScreen(page, testInfo, 'timeline');
+  await expectAccessible(page, testInfo, 'timeline');
 
   // To the trash and back.
   opened = await openFromTimeline(page, 'Roma Breaking');
@@ -356,6 +359,7 @@ test('an editor drafts, cross-posts, schedules and keeps an update through resta
   await search.fill('città');
   await expect(results).toHaveCount(2);
   await saveScreen(page, testInfo, 'search');
+  await expectAccessible(page, testInfo, 'search');
 
   // The week shows both scheduled copies at their times in the editor's zone.
   await page.getByTestId('nav-week').click();
@@ -369,6 +373,7 @@ test('an editor drafts, cross-posts, schedules and keeps an update through resta
     `${waAt.setZone(EDITOR_ZONE).toFormat('HH:mm')}Roma Mobilità${TITLE}`,
   );
   await saveScreen(page, testInfo, 'week');
+  await expectAccessible(page, testInfo, 'week');
 
   // Italian, at once and after a reload.
   await page.getByTestId('nav-settings').click();
@@ -387,6 +392,7 @@ test('an editor drafts, cross-posts, schedules and keeps an update through resta
   await page.getByTestId('nav-settings').click();
   await expectItalian();
   await saveScreen(page, testInfo, 'settings-it');
+  await expectAccessible(page, testInfo, 'settings-it');
   await page.getByTestId('nav-week').click();
   await weekDayOf(page, tgAt);
   await expect(page.getByTestId('week-today')).toHaveText('Oggi');

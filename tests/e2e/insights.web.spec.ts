@@ -2,6 +2,7 @@
 // the analytics screen draws its charts from what the desk pulled; the archive finds an update
 // WhatsApp has already forgotten, and shows what was published and the correction that followed.
 import { expect, test } from './desk-fixture';
+import { expectAccessible } from './a11y';
 import { saveScreen } from './desk-steps';
 import type { SeedChannel, SeedStory } from './seed-history';
 import { seedPublishedHistory } from './seed-history';
@@ -116,6 +117,7 @@ test.describe('analytics and the archive', () => {
     await expect(page.getByTestId('analytics-worst').getByRole('button')).not.toHaveCount(0);
     await expect(page.getByTestId('analytics-empty')).toHaveCount(0);
     await saveScreen(page, testInfo, 'analytics', 1300);
+    await expectAccessible(page, testInfo, 'analytics');
 
     // The archive: the WhatsApp copy is past WhatsApp's 30 days, and still found here.
     await page.getByTestId('nav-archive').click();
@@ -127,6 +129,7 @@ test.describe('analytics and the archive', () => {
     await expect(expired).toContainText('Roma WhatsApp');
     await expect(expired.getByTestId('archive-expired')).toHaveText(/^Expired on WhatsApp/);
     await saveScreen(page, testInfo, 'archive-search');
+    await expectAccessible(page, testInfo, 'archive-search');
 
     // Opening it shows exactly what went out, then the correction.
     await expired.click();
@@ -140,6 +143,7 @@ test.describe('analytics and the archive', () => {
     await expect(versions.nth(1)).toContainText('Correction 1');
     await expect(versions.nth(1)).toContainText('16:30');
     await saveScreen(page, testInfo, 'archive-versions');
+    await expectAccessible(page, testInfo, 'archive-versions');
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('archive-versions')).toHaveCount(0);
   });

@@ -8,6 +8,7 @@ import { DateTime } from 'luxon';
 import type { TelegramPeer } from '../support/telegram-peer';
 import { PEER_CHANNEL, PEER_TOKEN, startTelegramPeer } from '../support/telegram-peer';
 import { expect, test } from './desk-fixture';
+import { expectAccessible } from './a11y';
 import { createChannel, expectSaved, newUpdateOn, saveScreen } from './desk-steps';
 
 const ROME = 'Europe/Rome';
@@ -56,6 +57,7 @@ test('a story goes out on Telegram at its minute, waits for the editor on WhatsA
     timeout: 30_000,
   });
   await saveScreen(page, testInfo, 'telegram-settings');
+  await expectAccessible(page, testInfo, 'telegram-settings');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('channel-dialog')).toBeHidden();
 
@@ -95,6 +97,7 @@ test('a story goes out on Telegram at its minute, waits for the editor on WhatsA
   await expect(task).toBeVisible({ timeout: 30_000 });
   await expect(task).toContainText('Time to post on WhatsApp');
   await saveScreen(page, testInfo, 'whatsapp-due');
+  await expectAccessible(page, testInfo, 'whatsapp-due');
   await task.getByTestId('whatsapp-copy').click();
   await expect(task.getByTestId('whatsapp-copy-status')).toContainText('Copied');
   // Runs in the page (tests compile without the DOM's types).
@@ -125,6 +128,7 @@ test('a story goes out on Telegram at its minute, waits for the editor on WhatsA
   ).toBeChecked();
   await expect(correct).toContainText('Begin the published posts with “Correction:”');
   await saveScreen(page, testInfo, 'correction-dialog');
+  await expectAccessible(page, testInfo, 'correction-dialog');
   await correct.getByTestId('correct-send').click();
   await expect(correct).toBeHidden();
   await expect.poll(() => sent('editMessageText').length, { timeout: 60_000 }).toBe(1);

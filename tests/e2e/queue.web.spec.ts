@@ -8,6 +8,7 @@ import { DateTime } from 'luxon';
 import type { TelegramPeer } from '../support/telegram-peer';
 import { PEER_TOKEN, startTelegramPeer } from '../support/telegram-peer';
 import { expect, test } from './desk-fixture';
+import { expectAccessible } from './a11y';
 import { ALL_WEEKDAYS, createChannel, expectSaved, newUpdateOn, saveScreen } from './desk-steps';
 
 const ROME = 'Europe/Rome';
@@ -123,6 +124,7 @@ test('breaking news pre-empts a queue: the queued stories move to the following 
     line.getByRole('radiogroup', { name: `Notification on ${channel}` }).getByLabel('Loud'),
   ).toBeChecked();
   await saveScreen(page, testInfo, 'queue-breaking-dialog', TALL_SCREEN_PX);
+  await expectAccessible(page, testInfo, 'queue-breaking-dialog');
   await dialog.getByTestId('breaking-publish').click();
 
   // The report: the three queued stories, each from its slot to the first one after the hour.
@@ -139,6 +141,7 @@ test('breaking news pre-empts a queue: the queued stories move to the following 
     ),
   );
   await saveScreen(page, testInfo, 'queue-breaking-report', TALL_SCREEN_PX);
+  await expectAccessible(page, testInfo, 'queue-breaking-report');
   await expect(report.getByTestId('breaking-dismiss')).toBeFocused();
   await report.getByTestId('breaking-dismiss').click();
   await expect(report).toBeHidden();
@@ -204,6 +207,7 @@ test('quiet hours turn a post silent, and without them the next post rings', asy
   await workflow.getByLabel('To', { exact: true }).fill(quiet.to);
   await workflow.scrollIntoViewIfNeeded();
   await saveScreen(page, testInfo, 'queue-workflow-settings', TALL_SCREEN_PX);
+  await expectAccessible(page, testInfo, 'queue-workflow-settings');
   await settings.getByTestId('channel-save').click();
   await expect(settings).toBeHidden();
 
@@ -229,6 +233,7 @@ test('quiet hours turn a post silent, and without them the next post rings', asy
   await expect(note.getByTestId('copy-silent')).not.toBeChecked();
   await note.scrollIntoViewIfNeeded();
   await saveScreen(page, testInfo, 'queue-loudness-note', TALL_SCREEN_PX);
+  await expectAccessible(page, testInfo, 'queue-loudness-note');
 
   // Published now: Telegram gets it without a notification.
   await schedule.getByRole('radio', { name: 'Publish now' }).check();

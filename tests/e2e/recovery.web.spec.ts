@@ -2,6 +2,7 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { expect, test } from './desk-fixture';
+import { expectAccessible } from './a11y';
 import { createChannel, expectSaved, newUpdateOn, saveScreen } from './desk-steps';
 
 const TEXT = 'Incidente sul **GRA**: code di 5 km verso Firenze';
@@ -51,6 +52,7 @@ for (const damaged of ['updates', 'channels'] as const) {
     await expect(banner).toContainText(`A damaged file was set aside at ${quarantineDir}`);
     await expect(banner).toContainText(victim!);
     await saveScreen(page, testInfo, `recovery-${damaged}`);
+    await expectAccessible(page, testInfo, `recovery-${damaged}`);
 
     // Nothing is lost: the channel, its slots, the update and its formatting.
     const link = page.getByTestId('channel-link');

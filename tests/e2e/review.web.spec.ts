@@ -6,6 +6,7 @@
 // the editor's buttons.
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { expect, launchDesk, test } from './desk-fixture';
+import { expectAccessible } from './a11y';
 import { expectSaved, fillChannelDialog, newUpdateOn, saveScreen } from './desk-steps';
 import type { TeamHub } from './team-hub';
 import { TEAM_PASSWORD, startTeamHub } from './team-hub';
@@ -49,6 +50,7 @@ async function openFromInbox(
   await expect(story).toContainText(/Submitted by Carla Contributor/);
   await expect(story).toContainText(CHANNEL.name);
   if (screen) await saveScreen(page, screen.testInfo, screen.name);
+  if (screen) await expectAccessible(page, screen.testInfo, screen.name);
   await story.getByRole('button').click();
   const composer = page.getByTestId('composer');
   await expect(composer).toBeVisible();
@@ -138,6 +140,7 @@ test.describe('review on a newsroom hub', () => {
       await ask.getByRole('textbox', { name: 'What should change?' }).fill(NOTE);
       await expect(ask.getByTestId('review-send')).toBeEnabled();
       await saveScreen(page, testInfo, 'review-dialog');
+      await expectAccessible(page, testInfo, 'review-dialog');
       await ask.getByTestId('review-send').click();
       await expect(ask).toBeHidden();
       await expect(review.getByTestId('review-state')).toHaveText(
@@ -187,6 +190,7 @@ test.describe('review on a newsroom hub', () => {
       await expect(sentBack).toContainText(/Changes requested by Olga Owner/);
       await expect(sentBack).toContainText(NOTE);
       await saveScreen(writer, testInfo, 'review-contributor-inbox');
+      await expectAccessible(writer, testInfo, 'review-contributor-inbox');
 
       // From the mention back to the story: the contributor edits and resubmits.
       await mention.getByRole('button').click();
@@ -220,6 +224,7 @@ test.describe('review on a newsroom hub', () => {
       );
       await held.scrollIntoViewIfNeeded();
       await saveScreen(page, testInfo, 'review-held-for-approval', 1100);
+      await expectAccessible(page, testInfo, 'review-held-for-approval');
       const approved = final.getByTestId('workflow');
       await approved.getByTestId('review-approve').click();
       await expect(approved.getByTestId('review-state')).toHaveText(/^Approved by Olga Owner/);

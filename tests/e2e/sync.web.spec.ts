@@ -3,6 +3,7 @@
 // settled side by side; a contributor's schedule is refused with its reason.
 import type { Page } from '@playwright/test';
 import { expect, launchDesk, test } from './desk-fixture';
+import { expectAccessible } from './a11y';
 import { createChannel, expectSaved, newUpdateOn, saveScreen } from './desk-steps';
 import type { TeamHub } from './team-hub';
 import { TEAM_PASSWORD, networkSwitch, startTeamHub } from './team-hub';
@@ -36,6 +37,7 @@ test.describe('first run', () => {
     test.setTimeout(150_000);
     await expect(page.getByTestId('onboarding')).toBeVisible();
     await saveScreen(page, testInfo, 'onboarding');
+    await expectAccessible(page, testInfo, 'onboarding');
     await page.getByTestId('onboarding-solo').click();
     await expect(page.getByTestId('sync-indicator')).toBeVisible({ timeout: 60_000 });
     await createChannel(page, CHANNEL);
@@ -136,6 +138,7 @@ test.describe('with a newsroom hub', () => {
       await expect(panel).toContainText('The bridge closes at eleven tonight.');
       await expect(panel).toContainText('The bridge closes at ten tonight.');
       await saveScreen(page, testInfo, 'conflict-side-by-side', 1400);
+      await expectAccessible(page, testInfo, 'conflict-side-by-side');
       await panel.getByTestId('conflict-merged').fill('The bridge closes at 22:30 tonight.');
       await panel.getByTestId('conflict-use-merged').click();
       await expect(panel).toBeHidden();
@@ -199,6 +202,7 @@ test.describe('with a newsroom hub', () => {
       await expect(refusal).toBeVisible({ timeout: 15_000 });
       await expect(refusal).toContainText(/schedul/i);
       await saveScreen(page, testInfo, 'contributor-refused');
+      await expectAccessible(page, testInfo, 'contributor-refused');
       await page.keyboard.press('Escape');
       await expect(composer).toBeHidden();
       await page.getByTestId('sync-indicator-open').click();

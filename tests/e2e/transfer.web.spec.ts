@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { DateTime } from 'luxon';
 import { expect, test } from './desk-fixture';
+import { expectAccessible } from './a11y';
 import { createChannel, saveScreen } from './desk-steps';
 
 const ROME = 'Europe/Rome';
@@ -49,6 +50,7 @@ test('an import with a bad row is refused with the row named; the fixed file imp
   await expect(badRow).toContainText('Heat warning for the weekend');
   await expect(page.getByTestId('import-apply')).toBeDisabled();
   await saveScreen(page, testInfo, 'import-refused');
+  await expectAccessible(page, testInfo, 'import-refused');
 
   // Nothing was written: the channel's timeline is still empty.
   await page.getByTestId('nav-timeline').click();
@@ -94,4 +96,5 @@ test('an import with a bad row is refused with the row named; the fixed file imp
   expect(csv).toContain('Heat warning for the weekend');
   expect(csv.split('\n')[0]).toMatch(/^\uFEFFid,channel,story,text,schedule,topics,silent,/);
   await saveScreen(page, testInfo, 'export-done');
+  await expectAccessible(page, testInfo, 'export-done');
 });

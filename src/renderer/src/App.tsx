@@ -28,9 +28,20 @@ import { Sidebar } from './shell/Sidebar';
 import { StatusBanner } from './shell/StatusBanner';
 import { SyncIndicator } from './shell/SyncIndicator';
 import { useChangeInvalidation } from './shell/use-change-invalidation';
+import { useNativeActions } from './shell/use-native-actions';
+import { CommandPalette } from './shell/CommandPalette';
+import { PLATFORM, ShortcutsHelp } from './shell/ShortcutsHelp';
+import type { ShortcutId } from './shell/shortcuts';
+import { isTextField, listStep, SECTION_SHORTCUTS, ShortcutMatcher } from './shell/shortcuts';
+import './styles/focus.css';
 
-/** True when a modal dialog is open (the page behind it must not react to shortcuts). */
-const dialogOpen = () => document.querySelector('dialog[open]') !== null;
+/** The test id of the open modal dialog ('' when it has none), or null when none is open. */
+const openDialog = (): string | null => {
+  const dialog = document.querySelector('dialog[open]');
+  return dialog ? (dialog.getAttribute('data-testid') ?? '') : null;
+};
+/** The rows J and K move through, in the timeline, search and the archive. */
+const LIST_ROWS = '#main [data-testid="update-row"], #main [data-testid="archive-hit"]';
 
 /** The whole desk. */
 export function App() {
@@ -47,6 +58,8 @@ export function App() {
   const [freshStoryId, setFreshStoryId] = useState<string | null>(null);
   const [channelDialog, setChannelDialog] = useState<{ channel: Channel | null } | null>(null);
   const [searchFocusSignal, setSearchFocusSignal] = useState(0);
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
 
   const channels = channelsQuery.data ?? [];
   const active = channels.filter((c) => !c.archived);
@@ -78,29 +91,70 @@ export function App() {
   const deciding = !onboarding && (syncQuery.isPending || syncStatus?.mode === 'none');
   const workspace = !onboarding && !deciding;
 
+  // The desktop app's menu and notification clicks (nothing in browser mode); onboarding first.
+  useNativeActions({
+    enabled: workspace,
+    newUpdate,
+    newChannel: () => setChannelDialog({ channel: null }),
+    showSection: setSection,
+    showShortcuts: () => setHelpOpen(true),
+    openStory: setStoryId,
+  });
+
+  // Channels in the sidebar's order, for Ctrl/⌘+[ and ]: wraps around at either end.
+  const switchChannel = (step: -1 | 1) => {
+    if (active.length === 0) return;
+    const at = selected ? active.findIndex((c) => c.id === selected.id) : -1;
+    const next = active[(at + step + active.length) % active.length]!;
+    setSelectedId(next.id);
+    setSection('timeline');
+  };
+  const focusSearch = () => {
+    setSection('search');
+    setSearchFocusSignal((n) => n + 1);
+  };
+  const runShortcut = (id: ShortcutId) => {
+    const target = Object.entries(SECTION_SHORTCUTS).find(([, s]) => s === id)?.[0];
+    if (target) return setSection(target as Section);
+    switch (id) {
+      case 'palette':
+        return setPaletteOpen((open) => !open);
+      case 'help':
+        return setHelpOpen((open) => !open);
+      case 'newUpdate':
+        return newUpdate();
+      case 'search':
+        return focusSearch();
+      case 'channelPrevious':
+        return switchChannel(-1);
+      case 'channelNext':
+        return switchChannel(1);
+    }
+  };
+
   // The shortcut handler reads the latest closure without re-subscribing on every render.
-  const shortcuts = useRef({ enabled: false, newUpdate, focusSearch: () => {} });
+  const shortcuts = useRef({ enabled: false, run: runShortcut });
   useEffect(() => {
-    shortcuts.current = {
-      enabled: workspace,
-      newUpdate,
-      focusSearch: () => {
-        setSection('search');
-        setSearchFocusSignal((n) => n + 1);
-      },
-    };
+    shortcuts.current = { enabled: workspace, run: runShortcut };
   });
   useEffect(() => {
+    const matcher = new ShortcutMatcher(PLATFORM);
     const onKey = (e: KeyboardEvent) => {
-      if (!shortcuts.current.enabled) return;
-      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
-      const key = e.key.toLowerCase();
-      if (key === 'n') {
+      // A list row or the composer that used the key has said so; a held key does not repeat.
+      if (!shortcuts.current.enabled || e.defaultPrevented || e.repeat) return;
+      const typing = isTextField(e.target instanceof HTMLElement ? e.target : null);
+      const open = openDialog();
+      const result = matcher.handle(e, { typing, openDialog: open }, Date.now());
+      if (result) {
         e.preventDefault();
-        shortcuts.current.newUpdate();
-      } else if (key === 'f' && !dialogOpen()) {
-        e.preventDefault();
-        shortcuts.current.focusSearch();
+        if (result.kind === 'match') shortcuts.current.run(result.id);
+      } else if (!typing && open === null && /^[a-z]$/i.test(e.key) && listStep(e, PLATFORM)) {
+        // J or K with no row focused: start at the first row of the list on screen.
+        const first = document.querySelector<HTMLElement>(LIST_ROWS);
+        if (first) {
+          e.preventDefault();
+          first.focus();
+        }
       }
     };
     window.addEventListener('keydown', onKey);
@@ -222,6 +276,22 @@ export function App() {
           }}
         />
       ) : null}
+      {paletteOpen ? (
+        <CommandPalette
+          channels={channels}
+          onClose={() => setPaletteOpen(false)}
+          onSection={setSection}
+          onNewUpdate={newUpdate}
+          onNewChannel={() => setChannelDialog({ channel: null })}
+          onChannel={(id) => {
+            setSelectedId(id);
+            setSection('timeline');
+          }}
+          onSearch={focusSearch}
+          onHelp={() => setHelpOpen(true)}
+        />
+      ) : null}
+      {helpOpen ? <ShortcutsHelp onClose={() => setHelpOpen(false)} /> : null}
     </div>
   );
 }

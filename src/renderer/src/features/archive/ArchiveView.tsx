@@ -11,6 +11,8 @@ import { addDays, formatInstant, wallTimeToInstant } from '../../../../shared/sc
 import { platformLabel } from '../../i18n/labels';
 import { useLocale } from '../../i18n/use-locale';
 import { EDITOR_ZONE } from '../../lib/time-zones';
+import { PLATFORM } from '../../shell/ShortcutsHelp';
+import { listStep } from '../../shell/shortcuts';
 import { archiveQueries, useArchiveSearch } from './archive-queries';
 import { ArchiveVersionsDialog } from './ArchiveVersionsDialog';
 import { titleOfText } from './archive-text';
@@ -130,14 +132,15 @@ export function ArchiveView({ channels, onOpen }: ArchiveViewProps) {
     return [...out].sort((a, b) => a.localeCompare(b));
   }, [channels, hits]);
 
-  // Arrow keys move between hits; Enter (a focused button) opens one.
+  // J/K or the arrow keys move between hits; Enter (a focused button) opens one.
   const onListKey = (e: KeyboardEvent<HTMLUListElement>) => {
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    const step = listStep(e, PLATFORM);
+    if (step === 0) return;
     const buttons = [
       ...(listRef.current?.querySelectorAll<HTMLButtonElement>('.archive-hit') ?? []),
     ];
     const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
-    const next = e.key === 'ArrowDown' ? Math.min(buttons.length - 1, at + 1) : Math.max(0, at - 1);
+    const next = step > 0 ? Math.min(buttons.length - 1, at + 1) : Math.max(0, at - 1);
     buttons[next]?.focus();
     e.preventDefault();
   };

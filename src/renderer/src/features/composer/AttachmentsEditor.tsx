@@ -1,5 +1,6 @@
-// Attachments of a copy: pick files (read in the browser, thumbnails made here), reorder, remove.
-import { useId, useState } from 'react';
+// Attachments of a copy: pick or drop files (read in the browser, thumbnails made here), reorder,
+// remove.
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attachment } from '../../../../shared/domain';
 import { MAX_ATTACHMENT_BYTES } from '../../../../shared/schemas';
@@ -8,7 +9,9 @@ import { formatBytes } from '../../i18n/labels';
 import { intlTag, useLocale } from '../../i18n/use-locale';
 import { makeThumbnailBase64, mimeOf, readAsBase64 } from '../../lib/file-reading';
 import { useNotices } from '../../shell/Notices';
+import { acceptsFile, dragHasFiles } from './dropped-files';
 import { MediaThumb } from './MediaThumb';
+import './attachments-drop.css';
 
 /** The contract allows at most this many attachments per copy. */
 export const MAX_ATTACHMENTS = 10;
@@ -38,6 +41,9 @@ export function AttachmentsEditor({ attachments, onAppend, onReplace }: Attachme
   const locale = useLocale();
   const notices = useNotices();
   const [uploads, setUploads] = useState<Upload[]>([]);
+  // Enter/leave fire for every child crossed: count them to know when the drag really left.
+  const dragDepth = useRef(0);
+  const [dragging, setDragging] = useState(false);
   const inputId = useId();
   const room = MAX_ATTACHMENTS - attachments.length - uploads.length;
 
@@ -70,7 +76,11 @@ export function AttachmentsEditor({ attachments, onAppend, onReplace }: Attachme
   };
 
   const onFiles = (files: FileList | null) => {
-    const picked = [...(files ?? [])];
+    const all = [...(files ?? [])];
+    // A drop skips the picker's filter: apply it here, and say what was left out.
+    const picked = all.filter((f) => acceptsFile(f, ACCEPT));
+    for (const f of all.filter((f) => !picked.includes(f)))
+      notices.info(t('attachments.notAccepted', { name: f.name }));
     if (picked.length > room) notices.info(t('attachments.tooMany', { max: MAX_ATTACHMENTS }));
     // One at a time keeps the order the editor picked and memory bounded for large videos.
     void picked
@@ -86,7 +96,43 @@ export function AttachmentsEditor({ attachments, onAppend, onReplace }: Attachme
   };
 
   return (
-    <section className="attachments" aria-label={t('attachments.title')} data-testid="attachments">
+    <section
+      className={`attachments attachments-drop${dragging ? ' attachments-drop-active' : ''}`}
+      aria-label={t('attachments.title')}
+      data-testid="attachments"
+      onDragEnter={(e) => {
+        if (!dragHasFiles(e.dataTransfer.types)) return;
+        e.preventDefault();
+        dragDepth.current += 1;
+        setDragging(true);
+      }}
+      onDragOver={(e) => {
+        if (!dragHasFiles(e.dataTransfer.types)) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = room > 0 ? 'copy' : 'none';
+      }}
+      onDragLeave={() => {
+        dragDepth.current = Math.max(0, dragDepth.current - 1);
+        if (dragDepth.current === 0) setDragging(false);
+      }}
+      onDrop={(e) => {
+        if (!dragHasFiles(e.dataTransfer.types)) return;
+        e.preventDefault();
+        dragDepth.current = 0;
+        setDragging(false);
+        if (room <= 0) notices.info(t('attachments.tooMany', { max: MAX_ATTACHMENTS }));
+        else onFiles(e.dataTransfer.files);
+      }}
+    >
+      {dragging ? (
+        <div
+          className="attachments-drop-hint"
+          aria-hidden="true"
+          data-testid="attachments-drop-hint"
+        >
+          {t('attachments.dropHere')}
+        </div>
+      ) : null}
       <div className="attachments-head">
         <h3>{t('attachments.title')}</h3>
         <input
@@ -111,6 +157,7 @@ export function AttachmentsEditor({ attachments, onAppend, onReplace }: Attachme
         <span className="muted small">
           {t('attachments.limit', { n: attachments.length, max: MAX_ATTACHMENTS })}
         </span>
+        <span className="muted small">{t('attachments.orDrop')}</span>
       </div>
       {attachments.length === 0 && uploads.length === 0 ? (
         <p className="muted small">{t('attachments.none')}</p>
@@ -167,7 +214,11 @@ export function AttachmentsEditor({ attachments, onAppend, onReplace }: Attachme
             <div className="attachment-info">
               <span className="attachment-name">{u.name}</span>
               {u.progress === null ? (
-                <span className="small">{t('attachments.uploading')}</span>
+                <>
+                  {/* No value: the engine gives no figures while it stores the file. */}
+                  <progress aria-label={t('attachments.storing', { name: u.name })} />
+                  <span className="small">{t('attachments.uploading')}</span>
+                </>
               ) : (
                 <progress
                   max={1}

@@ -3,7 +3,7 @@
 // in conflict and schedules the hub does not have yet, then each copy's delivery (with the WhatsApp
 // task, when a person must act); the header opens the copy's hub history and withdraws a story.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel, Story } from '../../../../shared/domain';
 import { titleOf } from '../../../../shared/formatting';
@@ -12,6 +12,8 @@ import { Dialog } from '../../components/Dialog';
 import { describeError } from '../../i18n/describe-error';
 import type { SaveState } from '../../lib/save-queue';
 import { useNotices } from '../../shell/Notices';
+import { PLATFORM } from '../../shell/ShortcutsHelp';
+import { matchesShortcut } from '../../shell/shortcuts';
 import { CopyDeliveries } from '../publishing/CopyDeliveries';
 import { CommentsPanel } from '../review/CommentsPanel';
 import { WithdrawStory } from '../publishing/WithdrawStory';
@@ -26,6 +28,7 @@ import { CopySyncNotes } from './CopySyncNotes';
 import { HistoryDialog } from './HistoryDialog';
 import { isBlankStory } from './story-blank';
 import { storyKeys, storyQueries } from './story-queries';
+import { spellcheckLanguageOf, tellSpellcheckLanguage } from '../../shell/native-actions';
 
 interface ComposerProps {
   storyId: string;
@@ -106,8 +109,49 @@ export function Composer({
       : withHub
         ? t('composer.saved')
         : t('composer.savedLocal');
+  // Ctrl/⌘+Enter presses the schedule button of the copy being edited (every copy's on the shared
+  // tab), as its radio choice says: schedule, queue or publish now. Ctrl/⌘+S says how the save is.
+  const keys = useRef({ saveText });
+  useEffect(() => {
+    keys.current = { saveText };
+  });
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.repeat) return;
+      const open = document.querySelectorAll('dialog[open]');
+      const top = open[open.length - 1];
+      // Only when the composer is the topmost dialog (not under a history or a confirmation).
+      if (top?.getAttribute('data-testid') !== 'composer') return;
+      if (matchesShortcut('save', e, PLATFORM)) {
+        e.preventDefault();
+        notices.info(keys.current.saveText);
+      } else if (matchesShortcut('publish', e, PLATFORM)) {
+        e.preventDefault();
+        const here = document.activeElement?.closest('[data-testid="schedule-editor"]');
+        const panel = top.querySelector('[role="tabpanel"]:not([hidden])');
+        const editors = here
+          ? [here]
+          : [...(panel?.querySelectorAll('[data-testid="schedule-editor"]') ?? [])];
+        for (const editor of editors)
+          editor
+            .querySelector<HTMLButtonElement>('[data-testid="schedule-apply"]:enabled')
+            ?.click();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [notices]);
   const copies = story ? story.copies.filter((c) => byId.has(c.channelId)) : [];
   const historyCopies = copies.map((c) => ({ id: c.id, label: byId.get(c.channelId)!.name }));
+  // The desktop app checks spelling in the language of the channel(s) being written for.
+  const editingCopy = copies.find((c) => c.id === tab);
+  const spellLanguage = spellcheckLanguageOf(
+    (editingCopy ? [editingCopy] : copies).map((c) => byId.get(c.channelId)!.language),
+  );
+  useEffect(() => {
+    tellSpellcheckLanguage(spellLanguage);
+    return () => tellSpellcheckLanguage(null);
+  }, [spellLanguage]);
   const title = story
     ? titleOf(story.shared.text) || t('composer.untitled')
     : t('composer.loading');

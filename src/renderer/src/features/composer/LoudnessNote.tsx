@@ -85,13 +85,16 @@ export function LoudnessNote({ copy, storyId, channel }: LoudnessNoteProps) {
       <p id={hintId} className="hint">
         {channel.platform === 'whatsapp' ? t('loudness.whatsappHint') : t('loudness.silentHint')}
       </p>
-      {notes.length > 0 ? (
-        <ul className="loudness-reasons" role="status" data-testid="loudness-reasons">
-          {notes.map((note) => (
-            <li key={note}>{note}</li>
-          ))}
-        </ul>
-      ) : null}
+      {/* The live region wraps the list: a list given another role loses its items' meaning. */}
+      <div role="status">
+        {notes.length > 0 ? (
+          <ul className="loudness-reasons" data-testid="loudness-reasons">
+            {notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
     </div>
   );
 }

@@ -14,7 +14,8 @@ import { useDeliveryNotices } from './use-delivery-notices';
 /** Where "not now" on the desktop-notification offer is remembered. */
 const OFFER_DISMISSED_KEY = 'channel-desk.notification-offer-dismissed';
 
-const notificationsSupported = () => typeof Notification !== 'undefined';
+// The desktop app notifies from its main process, without asking: no offer there.
+const notificationsSupported = () => typeof Notification !== 'undefined' && !window.deskShell;
 
 interface DeliveryNotificationsProps {
   channels: readonly Channel[];

@@ -20,9 +20,12 @@ export interface ShownNotice {
 
 let nextId = 1;
 
-/** True when the page may raise desktop notifications now. */
+/**
+ * True when the page may raise desktop notifications now. The desktop app raises its own from the
+ * main process (src/main/notifications.ts), so there the page leaves them to it.
+ */
 const canNotify = () =>
-  typeof Notification !== 'undefined' && Notification.permission === 'granted';
+  !window.deskShell && typeof Notification !== 'undefined' && Notification.permission === 'granted';
 
 /** The notices and what to do with them; `onOpen` opens a story in the composer. */
 export function useDeliveryNotices(

@@ -1,6 +1,7 @@
 // Search every copy by text, channel, status and date; results in a virtual list.
 import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import type { KeyboardEvent } from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UpdateStatus } from '../../../../shared/domain';
@@ -10,6 +11,8 @@ import { addDays, wallTimeToInstant } from '../../../../shared/schedule';
 import { UpdateRow } from '../../components/UpdateRow';
 import { statusLabel } from '../../i18n/labels';
 import { EDITOR_ZONE } from '../../lib/time-zones';
+import { PLATFORM } from '../../shell/ShortcutsHelp';
+import { listStep } from '../../shell/shortcuts';
 import { searchQueries } from './search-queries';
 
 const TYPING_PAUSE_MS = 200;
@@ -69,6 +72,23 @@ export function SearchView({ channels, onOpen, focusSignal }: SearchViewProps) {
     getItemKey: (i) => results[i]?.id ?? i,
     overscan: 8,
   });
+
+  // J/K or the arrows move between results; Enter (handled by the row) opens one.
+  const onRowKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.target !== e.currentTarget) return;
+    const step = listStep(e, PLATFORM);
+    if (step === 0) return;
+    e.preventDefault();
+    const at = results.findIndex((r) => r.id === e.currentTarget.dataset.updateId);
+    const id = at < 0 ? undefined : results[at + step]?.id;
+    if (id === undefined) return;
+    virtualizer.scrollToIndex(at + step, { align: 'auto' });
+    // A row beyond the rendered range is only there after the scroll: focus it on the next frame.
+    const row = () => scrollRef.current?.querySelector<HTMLElement>(`[data-update-id="${id}"]`);
+    const now = row();
+    if (now) now.focus();
+    else requestAnimationFrame(() => row()?.focus());
+  };
 
   return (
     <section className="view view-search" aria-labelledby="search-title" data-testid="search-view">
@@ -185,6 +205,7 @@ export function SearchView({ channels, onOpen, focusSignal }: SearchViewProps) {
                   showChannel
                   timeStyle="short"
                   onOpen={onOpen}
+                  onKeyDown={onRowKey}
                   index={v.index}
                   size={results.length}
                 />

@@ -39,7 +39,8 @@ export function HubFacts({ status }: { status: SyncStatus }) {
       <dl className="settings-facts">
         <dt>{t('hubFacts.mode')}</dt>
         <dd data-testid="hub-mode">{modeLabel(status.mode, t)}</dd>
-        {status.hub ? (
+        {/* Solo mode's hub is the built-in one, which the mode's own words already name. */}
+        {status.hub && status.mode !== 'solo' ? (
           <>
             <dt>{t('hubFacts.hub')}</dt>
             <dd data-testid="hub-label">{status.hub}</dd>

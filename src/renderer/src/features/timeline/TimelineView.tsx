@@ -22,6 +22,8 @@ import { formatInstant, offsetLabel } from '../../../../shared/schedule';
 import { PlatformBadge } from '../../components/Badges';
 import { intlTag, useLocale } from '../../i18n/use-locale';
 import { useNotices } from '../../shell/Notices';
+import { PLATFORM } from '../../shell/ShortcutsHelp';
+import { listStep, matchesShortcut } from '../../shell/shortcuts';
 import { desk } from '../../api/desk-client';
 import { RescheduleDialog } from '../composer/RescheduleDialog';
 import { rangeKeys } from '../week/week-queries';
@@ -110,9 +112,13 @@ export function TimelineView({ channel, onOpen, onEditChannel, onNewUpdate }: Ti
     const index = rowIndexOf(rows, updateId);
     if (index < 0) return;
     virtualizer.scrollToIndex(index, { align: 'auto' });
-    requestAnimationFrame(() => {
-      scrollRef.current?.querySelector<HTMLElement>(`[data-update-id="${updateId}"]`)?.focus();
-    });
+    // A row already rendered takes the focus now, so a key typed right after (Enter) reaches it;
+    // one beyond the rendered range gets it once the scroll has rendered it.
+    const row = () =>
+      scrollRef.current?.querySelector<HTMLElement>(`[data-update-id="${updateId}"]`);
+    const now = row();
+    if (now) now.focus();
+    else requestAnimationFrame(() => row()?.focus());
   };
 
   // After a move the row sits at a new index: follow it with the focus.
@@ -193,12 +199,18 @@ export function TimelineView({ channel, onOpen, onEditChannel, onNewUpdate }: Ti
   );
   const onKey = useCallback((s: UpdateSummary, e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget) return;
-    const arrow = e.key === 'ArrowUp' ? -1 : e.key === 'ArrowDown' ? 1 : 0;
-    if (arrow === 0 || e.ctrlKey || e.metaKey) return;
+    // J/K or the arrows move the focus; Alt+arrows move the copy in the queue (shell/shortcuts.ts).
+    const arrow = listStep(e, PLATFORM);
+    const shift = matchesShortcut('queueEarlier', e, PLATFORM)
+      ? -1
+      : matchesShortcut('queueLater', e, PLATFORM)
+        ? 1
+        : 0;
+    if (arrow === 0 && shift === 0) return;
     e.preventDefault();
-    if (e.altKey) {
+    if (shift !== 0) {
       if (s.at)
-        latest.current.move.mutate({ updateId: s.id, direction: arrow < 0 ? 'earlier' : 'later' });
+        latest.current.move.mutate({ updateId: s.id, direction: shift < 0 ? 'earlier' : 'later' });
       return;
     }
     const { rows: current, focusRow: focus } = latest.current;
