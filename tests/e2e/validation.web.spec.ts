@@ -2,6 +2,7 @@
 // poll being written) is kept as typed and refused only when it would go out.
 import { DateTime } from 'luxon';
 import { expect, test } from './desk-fixture';
+import { expectAccessible } from './a11y';
 import { createChannel, expectSaved, fillChannelDialog, newUpdateOn } from './desk-steps';
 
 const ROME = 'Europe/Rome';
@@ -9,7 +10,7 @@ const ROME = 'Europe/Rome';
 test('a channel with an unknown time zone or no name is refused next to the field', async ({
   page,
   desk,
-}) => {
+}, testInfo) => {
   await expect(page.getByTestId('no-channels')).toBeVisible();
   await page.getByTestId('new-channel').click();
   const dialog = await fillChannelDialog(page, {
@@ -40,6 +41,7 @@ test('a channel with an unknown time zone or no name is refused next to the fiel
     dialog.locator('.field', { has: page.getByTestId('channel-name') }).locator('.field-error'),
   ).toHaveText('A channel needs a name.');
   await expect(zone).not.toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, testInfo, 'channel-dialog-refused');
 
   // Nothing was created: not in the sidebar, not after a reload, not in the store.
   await dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -156,4 +158,20 @@ test('a confirmation takes room of its own, never over the view, and can be dism
   await status.getByRole('button', { name: 'Dismiss' }).focus();
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('info-notices')).toBeEmpty();
+});
+
+test('one Esc closes one dialog: the embargo dialog, then the composer behind it', async ({
+  page,
+}) => {
+  await createChannel(page, { name: 'Roma Live', platform: 'telegram', timeZone: ROME });
+  const composer = await newUpdateOn(page, 'Roma Live');
+  await composer.getByTestId('shared-panel').getByTestId('composer-text').fill('Embargoed');
+  await expectSaved(composer);
+  await composer.getByTestId('embargo-open').click();
+  await expect(page.getByTestId('embargo-dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('embargo-dialog')).toHaveCount(0);
+  await expect(composer).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(composer).toHaveCount(0);
 });

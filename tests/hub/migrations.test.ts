@@ -77,7 +77,8 @@ describe.each(DB_KINDS)('migrations on %s', (kind) => {
     );
     expect(rows).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
     expect(await schemaVersion(db)).toBe(MIGRATIONS.length);
-  });
+    // Boots a database and runs every migration: seconds alone, far more on a loaded machine.
+  }, 60_000);
 
   it('does nothing when run again', async () => {
     const db = await fresh();

@@ -61,6 +61,9 @@ export function Dialog({
       data-testid={testId}
       onCancel={(e) => {
         e.preventDefault();
+        // React passes the event on to the dialogs this one sits in (the composer behind an
+        // embargo dialog): one Esc closes one dialog.
+        e.stopPropagation();
         onCloseRef.current();
       }}
       onClose={() => {
