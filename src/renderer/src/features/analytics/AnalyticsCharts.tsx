@@ -81,6 +81,42 @@ interface ChartsProps {
   locale: Locale;
 }
 
+/** A chart's numbers as a table (the text alternative screen readers get): one row per point. */
+function ChartTable({
+  caption,
+  columns,
+  rows,
+}: {
+  caption: string;
+  columns: string[];
+  rows: { key: string; head: string; cells: string[] }[];
+}) {
+  return (
+    <table>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c} scope="col">
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key}>
+            <th scope="row">{r.head}</th>
+            {r.cells.map((cell, i) => (
+              <td key={i}>{cell}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function PostsChart({ days, locale }: Omit<ChartsProps, 'hours'>) {
   const { t } = useTranslation();
   const tag = intlTag(locale);
@@ -114,27 +150,15 @@ export function PostsChart({ days, locale }: Omit<ChartsProps, 'hours'>) {
         </ul>
       }
       table={
-        <table>
-          <caption>{t('analytics.posts.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('analytics.table.day')}</th>
-              <th scope="col">{loud}</th>
-              <th scope="col">{silent}</th>
-              <th scope="col">{t('analytics.table.posts')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {days.map((d) => (
-              <tr key={d.date}>
-                <th scope="row">{d.longLabel}</th>
-                <td>{count(d.loud)}</td>
-                <td>{count(d.silent)}</td>
-                <td>{count(d.posts)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ChartTable
+          caption={t('analytics.posts.title')}
+          columns={[t('analytics.table.day'), loud, silent, t('analytics.table.posts')]}
+          rows={days.map((d) => ({
+            key: d.date,
+            head: d.longLabel,
+            cells: [count(d.loud), count(d.silent), count(d.posts)],
+          }))}
+        />
       }
     >
       <BarChart data={days} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
@@ -180,23 +204,15 @@ export function RateChart({ days, locale }: Omit<ChartsProps, 'hours'>) {
       title={t('analytics.rate.title')}
       summary={summary}
       table={
-        <table>
-          <caption>{t('analytics.rate.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('analytics.table.day')}</th>
-              <th scope="col">{t('analytics.table.rate')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {days.map((d) => (
-              <tr key={d.date}>
-                <th scope="row">{d.longLabel}</th>
-                <td>{d.rate === null ? t('analytics.table.noRate') : rate(d.rate)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ChartTable
+          caption={t('analytics.rate.title')}
+          columns={[t('analytics.table.day'), t('analytics.table.rate')]}
+          rows={days.map((d) => ({
+            key: d.date,
+            head: d.longLabel,
+            cells: [d.rate === null ? t('analytics.table.noRate') : rate(d.rate)],
+          }))}
+        />
       }
     >
       <LineChart data={days} margin={{ top: 8, right: 8, bottom: 0, left: -8 }}>
@@ -243,25 +259,19 @@ export function HoursChart({ hours, locale }: Omit<ChartsProps, 'days'>) {
       title={t('analytics.hours.title')}
       summary={summary}
       table={
-        <table>
-          <caption>{t('analytics.hours.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('analytics.table.hour')}</th>
-              <th scope="col">{t('analytics.table.posts')}</th>
-              <th scope="col">{t('analytics.table.responses')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {hours.map((h) => (
-              <tr key={h.hour}>
-                <th scope="row">{h.label}</th>
-                <td>{count(h.posts)}</td>
-                <td>{count(h.responses)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ChartTable
+          caption={t('analytics.hours.title')}
+          columns={[
+            t('analytics.table.hour'),
+            t('analytics.table.posts'),
+            t('analytics.table.responses'),
+          ]}
+          rows={hours.map((h) => ({
+            key: String(h.hour),
+            head: h.label,
+            cells: [count(h.posts), count(h.responses)],
+          }))}
+        />
       }
     >
       <BarChart data={hours} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>

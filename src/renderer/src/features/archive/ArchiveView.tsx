@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { ArchiveHit } from '../../../../shared/archive/protocol';
 import type { Channel } from '../../../../shared/domain';
 import { addDays, formatInstant, wallTimeToInstant } from '../../../../shared/schedule';
+import { ChannelFilter, DayFilter } from '../../components/FilterFields';
 import { platformLabel } from '../../i18n/labels';
 import { useLocale } from '../../i18n/use-locale';
 import { EDITOR_ZONE } from '../../lib/time-zones';
@@ -82,11 +83,8 @@ export function ArchiveView({ channels, onOpen }: ArchiveViewProps) {
   const listRef = useRef<HTMLUListElement>(null);
   const ids = {
     text: useId(),
-    channel: useId(),
     tag: useId(),
     tags: useId(),
-    from: useId(),
-    to: useId(),
     author: useId(),
   };
 
@@ -168,22 +166,14 @@ export function ArchiveView({ channels, onOpen }: ArchiveViewProps) {
             data-testid="archive-search"
           />
         </div>
-        <div className="field">
-          <label htmlFor={ids.channel}>{t('archive.channel')}</label>
-          <select
-            id={ids.channel}
-            value={channelId}
-            onChange={(e) => setChannelId(e.target.value)}
-            data-testid="archive-channel"
-          >
-            <option value="">{t('archive.anyChannel')}</option>
-            {channels.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChannelFilter
+          label={t('archive.channel')}
+          anyLabel={t('archive.anyChannel')}
+          channels={channels}
+          value={channelId}
+          onChange={setChannelId}
+          testId="archive-channel"
+        />
         <div className="field">
           <label htmlFor={ids.tag}>{t('archive.topic')}</label>
           <input
@@ -200,26 +190,13 @@ export function ArchiveView({ channels, onOpen }: ArchiveViewProps) {
             ))}
           </datalist>
         </div>
-        <div className="field">
-          <label htmlFor={ids.from}>{t('archive.from')}</label>
-          <input
-            id={ids.from}
-            type="date"
-            value={from}
-            onChange={(e) => setFrom(e.target.value)}
-            data-testid="archive-from"
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.to}>{t('archive.to')}</label>
-          <input
-            id={ids.to}
-            type="date"
-            value={to}
-            onChange={(e) => setTo(e.target.value)}
-            data-testid="archive-to"
-          />
-        </div>
+        <DayFilter
+          label={t('archive.from')}
+          value={from}
+          onChange={setFrom}
+          testId="archive-from"
+        />
+        <DayFilter label={t('archive.to')} value={to} onChange={setTo} testId="archive-to" />
         <div className="field">
           <label htmlFor={ids.author}>{t('archive.author')}</label>
           <select

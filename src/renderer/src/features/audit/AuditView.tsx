@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../../shared/audit/protocol';
 import type { Channel } from '../../../../shared/domain';
 import { formatInstant } from '../../../../shared/schedule';
+import { ChannelFilter, DayFilter } from '../../components/FilterFields';
 import { desk } from '../../api/desk-client';
 import { describeError, isDeskError } from '../../i18n/describe-error';
 import { useLocale } from '../../i18n/use-locale';
@@ -164,45 +165,29 @@ export function AuditView({ channels, onOpen }: AuditViewProps) {
         </div>
       </header>
       <form className="search-form" onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor={ids.channel}>{t('audit.channel')}</label>
-          <select
-            id={ids.channel}
-            value={channelId}
-            onChange={(e) => setChannelId(e.target.value)}
-            data-testid="audit-channel"
-          >
-            <option value="">{t('audit.anyChannel')}</option>
-            {channels.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.from}>{t('audit.from')}</label>
-          <input
-            id={ids.from}
-            type="date"
-            value={fromDate}
-            onChange={(e) => setFromDate(e.target.value)}
-            aria-describedby={filters ? undefined : ids.range}
-            data-testid="audit-from"
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.to}>{t('audit.to')}</label>
-          <input
-            id={ids.to}
-            type="date"
-            value={toDate}
-            onChange={(e) => setToDate(e.target.value)}
-            aria-invalid={filters ? undefined : true}
-            aria-describedby={filters ? undefined : ids.range}
-            data-testid="audit-to"
-          />
-        </div>
+        <ChannelFilter
+          label={t('audit.channel')}
+          anyLabel={t('audit.anyChannel')}
+          channels={channels}
+          value={channelId}
+          onChange={setChannelId}
+          testId="audit-channel"
+        />
+        <DayFilter
+          label={t('audit.from')}
+          value={fromDate}
+          onChange={setFromDate}
+          testId="audit-from"
+          describedBy={filters ? undefined : ids.range}
+        />
+        <DayFilter
+          label={t('audit.to')}
+          value={toDate}
+          onChange={setToDate}
+          testId="audit-to"
+          invalid={!filters}
+          describedBy={filters ? undefined : ids.range}
+        />
         {storyId ? (
           <p className="audit-story-filter">
             {t('audit.storyFilter')}

@@ -8,6 +8,7 @@ import type { UpdateStatus } from '../../../../shared/domain';
 import type { Channel } from '../../../../shared/domain';
 import { UPDATE_STATUSES } from '../../../../shared/domain';
 import { addDays, wallTimeToInstant } from '../../../../shared/schedule';
+import { ChannelFilter, DayFilter } from '../../components/FilterFields';
 import { UpdateRow } from '../../components/UpdateRow';
 import { statusLabel } from '../../i18n/labels';
 import { EDITOR_ZONE } from '../../lib/time-zones';
@@ -109,22 +110,14 @@ export function SearchView({ channels, onOpen, focusSignal }: SearchViewProps) {
             data-testid="search-text"
           />
         </div>
-        <div className="field">
-          <label htmlFor={ids.channel}>{t('search.channel')}</label>
-          <select
-            id={ids.channel}
-            value={channelId}
-            onChange={(e) => setChannelId(e.target.value)}
-            data-testid="search-channel"
-          >
-            <option value="">{t('search.anyChannel')}</option>
-            {channels.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChannelFilter
+          label={t('search.channel')}
+          anyLabel={t('search.anyChannel')}
+          channels={channels}
+          value={channelId}
+          onChange={setChannelId}
+          testId="search-channel"
+        />
         <div className="field">
           <label htmlFor={ids.status}>{t('search.status')}</label>
           <select
@@ -141,26 +134,8 @@ export function SearchView({ channels, onOpen, focusSignal }: SearchViewProps) {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={ids.from}>{t('search.from')}</label>
-          <input
-            id={ids.from}
-            type="date"
-            value={from}
-            onChange={(e) => setFrom(e.target.value)}
-            data-testid="search-from"
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.to}>{t('search.to')}</label>
-          <input
-            id={ids.to}
-            type="date"
-            value={to}
-            onChange={(e) => setTo(e.target.value)}
-            data-testid="search-to"
-          />
-        </div>
+        <DayFilter label={t('search.from')} value={from} onChange={setFrom} testId="search-from" />
+        <DayFilter label={t('search.to')} value={to} onChange={setTo} testId="search-to" />
       </form>
       <p className="search-summary" role="status" data-testid="search-summary">
         {query.isFetching && !query.data
