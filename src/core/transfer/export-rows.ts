@@ -3,13 +3,15 @@
 import type { CommandArg } from '../../shared/contract';
 import type { Channel } from '../../shared/domain';
 import { instantToZonedIso } from './export-time';
-import { quoteCell } from '../../shared/transfer/import-format';
+import type { ImportColumn } from '../../shared/transfer/import-format';
+import { EXPORT_ONLY_COLUMNS, quoteCell } from '../../shared/transfer/import-format';
 import type { ExportStatus } from '../../shared/transfer/transfer-protocol';
 import { isEmbargoed } from '../../shared/workflow/copy-rules';
 import type { UpdateRecord } from '../update-records';
 
 /** The export's columns, in order: the import columns, then what describes the copy. */
 export const EXPORT_COLUMNS = [
+  // The import columns in the order people read them (IMPORT_COLUMNS lists them by need).
   'id',
   'channel',
   'story',
@@ -17,18 +19,8 @@ export const EXPORT_COLUMNS = [
   'schedule',
   'topics',
   'silent',
-  'status',
-  'review',
-  'author',
-  'embargo_until',
-  'published_at',
-  'url',
-  'views',
-  'forwards',
-  'reactions',
-  'poll',
-  'corrections',
-] as const;
+  ...EXPORT_ONLY_COLUMNS,
+] as const satisfies readonly (ImportColumn | (typeof EXPORT_ONLY_COLUMNS)[number])[];
 
 /** One exported row: text where a spreadsheet shows text, numbers, booleans, lists, JSON values. */
 export type ExportValue = string | number | boolean | null | string[] | Record<string, unknown>;
