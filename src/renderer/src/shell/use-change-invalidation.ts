@@ -3,9 +3,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { desk } from '../api/desk-client';
+import { analyticsKeys } from '../features/analytics/analytics-queries';
+import { archiveKeys } from '../features/archive/archive-queries';
 import { channelKeys } from '../features/channels/channel-queries';
 import { storyKeys } from '../features/composer/story-queries';
 import { publishingKeys } from '../features/publishing/publishing-queries';
+import { reviewKeys } from '../features/review/review-queries';
 import { searchKeys } from '../features/search/search-queries';
 import { settingsKeys } from '../features/settings/settings-queries';
 import { statusAffectsRows } from '../features/sync/sync-status-view';
@@ -43,6 +46,11 @@ export function useChangeInvalidation(): void {
       void client.invalidateQueries({ queryKey: rangeKeys.all });
       void client.invalidateQueries({ queryKey: searchKeys.all });
       void client.invalidateQueries({ queryKey: trashKeys.all });
+      // Built from the copies too: the review queue, archive results and analytics (only the
+      // ones on screen refetch).
+      void client.invalidateQueries({ queryKey: reviewKeys.queue });
+      void client.invalidateQueries({ queryKey: archiveKeys.search });
+      void client.invalidateQueries({ queryKey: analyticsKeys.all });
       void client.invalidateQueries({ queryKey: settingsKeys.status });
       // A copy's publications change with its delivery; only open "Details" refetch.
       void client.invalidateQueries({ queryKey: publishingKeys.publicationsAll });

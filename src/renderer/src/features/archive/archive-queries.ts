@@ -1,7 +1,6 @@
 // The archive: searched on the desk (offline too), kept fresh from the engine's `changed` events;
 // a copy's published versions come from the hub, asked again whenever a copy is opened.
-import { keepPreviousData, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { CommandInput } from '../../../../shared/contract';
 import { desk } from '../../api/desk-client';
 
@@ -12,8 +11,6 @@ export const archiveKeys = {
   members: ['archive', 'members'] as const,
 };
 
-/** A publication or a pull changes the archive; batch a burst of changes into one refetch. */
-const CHANGE_BATCH_MS = 500;
 /** Colleagues rarely change while the archive is open. */
 const MEMBERS_STALE_MS = 5 * 60_000;
 
@@ -43,21 +40,7 @@ export const archiveQueries = {
     }),
 };
 
-/** Archive search results that follow the engine's changes. */
+/** Archive search results (the shell's change invalidation keeps them fresh). */
 export function useArchiveSearch(params: CommandInput<'searchArchive'>) {
-  const client = useQueryClient();
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const off = desk.on('changed', () => {
-      timer ??= setTimeout(() => {
-        timer = null;
-        void client.invalidateQueries({ queryKey: archiveKeys.search });
-      }, CHANGE_BATCH_MS);
-    });
-    return () => {
-      off();
-      if (timer) clearTimeout(timer);
-    };
-  }, [client]);
   return useQuery(archiveQueries.search(params));
 }

@@ -1,20 +1,12 @@
 // The review queue (from the desk's own replica), and comments, mentions and colleagues (from the
 // hub). The hub does not push comment changes, so what comes from it is re-asked now and then.
-import {
-  infiniteQueryOptions,
-  queryOptions,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { infiniteQueryOptions, queryOptions, useQuery } from '@tanstack/react-query';
 import { desk } from '../../api/desk-client';
 
 /** How often an open thread or inbox asks the hub for new comments. */
 const HUB_REFRESH_MS = 30_000;
 /** Colleagues rarely change during a session. */
 const MEMBERS_STALE_MS = 5 * 60_000;
-/** Typing sends a change per keystroke; the queue refetches at most this often. */
-const QUEUE_BATCH_MS = 500;
 /**
  * The desk keeps the engine's data until told it changed; the hub tells nothing about comments,
  * so they are re-asked whenever they are shown again (a thread reopened from a mention).
@@ -60,23 +52,9 @@ export const reviewQueries = {
 };
 
 /**
- * The review queue, kept fresh from the engine's `changed` events (a submission or a decision,
+ * The review queue, kept fresh by the shell's change invalidation (a submission or a decision,
  * here or pulled from the hub, changes the copies it is built from).
  */
 export function useReviewQueue() {
-  const client = useQueryClient();
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const off = desk.on('changed', () => {
-      timer ??= setTimeout(() => {
-        timer = null;
-        void client.invalidateQueries({ queryKey: reviewKeys.queue });
-      }, QUEUE_BATCH_MS);
-    });
-    return () => {
-      off();
-      if (timer) clearTimeout(timer);
-    };
-  }, [client]);
   return useQuery(reviewQueries.queue());
 }
